@@ -1,0 +1,92 @@
+"""Stored JSON documents -> frozen model objects, validating every field on the way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import ValidationError
+from .model import (
+    YEARS,
+    Bid,
+    BidStatus,
+    BoardState,
+    Component,
+    ComponentStatus,
+    Decision,
+    FundingRoute,
+    Implication,
+    Part,
+    Recommendation,
+    Snapshot,
+    YesNo,
+)
+from .validate import check_stored
+
+Data = dict[str, dict[str, Any]]
+
+
+def _rows(data: Data, table: str) -> list[tuple[int, dict[str, Any]]]:
+    rows = sorted(((int(k), v) for k, v in data.get(table, {}).items()), key=lambda r: r[0])
+    for doc_id, doc in rows:
+        if not isinstance(doc, dict):
+            raise ValidationError(f"{table} {doc_id} is not a record")
+        try:
+            check_stored(table, doc)
+        except ValidationError as err:
+            raise ValidationError(f"{table} {doc_id}: {err}") from None
+    return rows
+
+
+def _component(doc_id: int, d: dict[str, Any]) -> Component:
+    parts = tuple(
+        Part(p["title"], ComponentStatus(p["status"]), p.get("target", ""))
+        for p in d.get("parts", [])
+    )
+    return Component(
+        id=doc_id,
+        title=d["title"],
+        status=ComponentStatus(d["status"]),
+        target=d["target"],
+        owner=d["owner"],
+        note=d["note"],
+        wording=d.get("wording", ""),
+        parts=parts,
+    )
+
+
+def _bid(doc_id: int, d: dict[str, Any]) -> Bid:
+    amounts = {y: d["amounts"][y] for y in YEARS}
+    return Bid(
+        doc_id, d["title"], amounts, BidStatus(d["status"]), FundingRoute(d["funding"]), d["note"]
+    )
+
+
+def _recommendation(d: dict[str, Any]) -> Recommendation:
+    if not isinstance(d.get("ref"), str) or not d["ref"]:
+        raise ValidationError("a recommendation has no reference")
+    return Recommendation(d["ref"], d["text"], Decision(d["decision"]), d["note"])
+
+
+def state_from_data(data: Data, meta: dict[str, Any]) -> BoardState:
+    report = data.get("report", {}).get("1")
+    if not isinstance(report, dict):
+        raise ValidationError("the report record is missing")
+    envelope = meta.get("envelope") or {}
+    return BoardState(
+        revision=int(meta.get("revision", 0)),
+        changed_at=str(meta.get("changed_at", "")),
+        changed_by=str(meta.get("changed_by", "")),
+        report=report,
+        components=tuple(_component(i, d) for i, d in _rows(data, "components")),
+        bids=tuple(_bid(i, d) for i, d in _rows(data, "bids")),
+        implications=tuple(
+            Implication(i, d["name"], YesNo(d["applies"]), d["paragraphs"], d["note"])
+            for i, d in _rows(data, "implications")
+        ),
+        recommendations=tuple(_recommendation(d) for _, d in _rows(data, "recommendations")),
+        envelope={y: int(v) for y, v in envelope.items() if y in YEARS},
+        snapshots=tuple(
+            Snapshot(d["at"], d["who"], int(d["revision"]), tuple(d["formats"]))
+            for _, d in sorted(((int(k), v) for k, v in data.get("snapshots", {}).items()))
+        ),
+    )

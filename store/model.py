@@ -1,0 +1,261 @@
+"""The domain: frozen dataclasses and vocabularies. No I/O here."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Vocabulary(StrEnum):
+    """A status list in the report's order; `space` walks it forwards, `S` backwards."""
+
+    def step(self, delta: int) -> Vocabulary:
+        members = list(type(self))
+        return members[(members.index(self) + delta) % len(members)]
+
+    @classmethod
+    def words(cls) -> list[str]:
+        return [m.value for m in cls]
+
+
+class ComponentStatus(Vocabulary):
+    NOT_STARTED = "not started"
+    UNDER_DEVELOPMENT = "under development"
+    UNDER_REVIEW = "under review"
+    COMPLETE = "complete"
+    SUPERSEDED = "superseded"
+
+
+class BidStatus(Vocabulary):
+    PROPOSED = "proposed"
+    RECOMMENDED = "recommended"
+    APPROVED = "approved"
+    RESERVE = "reserve"
+    DEFERRED = "deferred"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Decision(Vocabulary):
+    PENDING = "pending"
+    AGREED = "agreed"
+    AMENDED = "amended"
+    DEFERRED = "deferred"
+    NOT_AGREED = "not agreed"
+
+
+class FundingRoute(Vocabulary):
+    CAPITAL = "capital"
+    PRUDENTIAL_BORROWING = "prudential borrowing"
+    OTHER = "other"
+
+
+class YesNo(Vocabulary):
+    YES = "Y"
+    NO = "N"
+
+
+YEARS: tuple[str, ...] = ("2005/06", "2006/07", "2007/08", "after")
+YEAR_LABELS: dict[str, str] = {
+    "2005/06": "2005/06",
+    "2006/07": "2006/07",
+    "2007/08": "2007/08",
+    "after": "After 2007/08",
+}
+
+# A symbol beside every status word, so status never rests on colour alone.
+SYMBOLS: dict[str, str] = {
+    "not started": "○",
+    "under development": "◐",
+    "under review": "◑",
+    "complete": "✔",
+    "superseded": "⊘",
+    "proposed": "○",
+    "recommended": "◑",
+    "approved": "✔",
+    "reserve": "◇",
+    "deferred": "⏸",
+    "rejected": "✘",
+    "withdrawn": "⊘",
+    "pending": "○",
+    "agreed": "✔",
+    "amended": "✎",
+    "not agreed": "✘",
+    "Y": "●",
+    "N": "○",
+}
+
+
+def status_label(word: str) -> str:
+    """`complete` -> `✔ complete`."""
+    return f"{SYMBOLS.get(word, '?')} {word}"
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_TARGET_RE = re.compile(
+    r"^(?:(early|mid|end)[- ])?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A month with an optional early/mid/end qualifier, e.g. `end-Oct 2004`."""
+
+    year: int
+    month: int
+    qualifier: str = ""  # "", "early", "mid", "end"
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        match = _TARGET_RE.match(text.strip())
+        month = _MONTHS.get(match.group(2).lower()) if match else None
+        if not match or month is None:
+            raise ValueError(
+                f"target {text!r} is not a month like 'end-Oct 2004', 'mid-Nov 2004' or 'Dec 2004'"
+            )
+        year = int(match.group(3))
+        if not 1990 <= year <= 2100:
+            raise ValueError(f"target year {year} is out of range 1990-2100")
+        return cls(year, month, (match.group(1) or "").lower())
+
+    def deadline(self) -> dt.date:
+        """The last day the target still holds: early = 10th, mid = 20th, else month end."""
+        last = calendar.monthrange(self.year, self.month)[1]
+        day = {"early": 10, "mid": 20}.get(self.qualifier, last)
+        return dt.date(self.year, self.month, day)
+
+    def __str__(self) -> str:
+        prefix = f"{self.qualifier}-" if self.qualifier else ""
+        return f"{prefix}{calendar.month_abbr[self.month]} {self.year}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a component with its own status (the IEG statements)."""
+
+    title: str
+    status: ComponentStatus
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Component:
+    id: int
+    title: str
+    status: ComponentStatus
+    target: str = ""
+    owner: str = ""
+    note: str = ""
+    wording: str = ""
+    parts: tuple[Part, ...] = ()
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Derived, never stored: the target has passed and the work is not finished."""
+        if not self.target or self.status in (ComponentStatus.COMPLETE, ComponentStatus.SUPERSEDED):
+            return False
+        return Target.parse(self.target).deadline() < today
+
+
+@dataclass(frozen=True)
+class Bid:
+    id: int
+    title: str
+    amounts: dict[str, int]
+    status: BidStatus = BidStatus.PROPOSED
+    funding: FundingRoute = FundingRoute.CAPITAL
+    note: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(self.amounts.get(y, 0) for y in YEARS)
+
+
+@dataclass(frozen=True)
+class Implication:
+    id: int
+    name: str
+    applies: YesNo
+    paragraphs: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str  # "3.1"
+    text: str
+    decision: Decision = Decision.PENDING
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: int
+    at: str  # ISO 8601, UTC
+    who: str  # user@host
+    table: str
+    record: str
+    field: str
+    old: Any
+    new: Any
+    action: str = "set"  # set | add | delete
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    at: str
+    who: str
+    revision: int
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoardState:
+    """Everything a screen or an export needs, read at one revision."""
+
+    revision: int
+    changed_at: str
+    changed_by: str
+    report: dict[str, Any]
+    components: tuple[Component, ...]
+    bids: tuple[Bid, ...]
+    implications: tuple[Implication, ...]
+    recommendations: tuple[Recommendation, ...]
+    envelope: dict[str, int] = field(default_factory=dict)
+    snapshots: tuple[Snapshot, ...] = ()
+
+    def year_totals(self) -> dict[str, int]:
+        return {y: sum(b.amounts.get(y, 0) for b in self.bids) for y in YEARS}
+
+    @property
+    def grand_total(self) -> int:
+        return sum(b.total for b in self.bids)
+
+    def oversubscription(self) -> dict[str, int]:
+        """Per year with an envelope: bids minus envelope (positive = over-subscribed)."""
+        totals = self.year_totals()
+        return {y: totals[y] - cap for y, cap in self.envelope.items()}
+
+    def status_counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in ComponentStatus}
+        for c in self.components:
+            counts[c.status.value] += 1
+        return counts
+
+
+def money(value: int) -> str:
+    """Whole £'000 with thousands separators: 1720 -> '1,720'."""
+    return f"{value:,}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def visible(text: str) -> str:
+    """Control characters (escape codes) as visible symbols, so data can never drive a terminal."""
+    return _CONTROL.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
+    )

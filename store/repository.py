@@ -1,0 +1,330 @@
+"""Open a store, read its state, apply validated edits with history, undo them."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import getpass
+import os
+import socket
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from . import seed
+from .convert import state_from_data
+from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
+from .model import YEARS, BoardState, HistoryEntry
+from .storage import SCHEMA_VERSION, Data, LockedJSONStorage
+from .validate import canonical_field, check_table, parse_value, split_part
+
+
+def who_am_i() -> str:
+    """`user@host`, the author recorded with every change."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid())
+    return f"{user}@{socket.gethostname()}"
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One accepted edit; `Repository.revert` applies its inverse (undo, and redo of an undo)."""
+
+    table: str
+    record: str
+    field: str  # "*" for add/delete of a whole record
+    old: Any
+    new: Any
+    revision: int
+    action: str = "set"  # set | add | delete
+
+
+def _seed_data() -> Data:
+    tables: Data = {}
+    for name, rows in seed.seed_tables().items():
+        tables[name] = {str(i): row for i, row in enumerate(rows, start=1)}
+    return tables
+
+
+def _upgrade(data: Data, version: int) -> Data:
+    """Schema 1 kept the history as a table inside the store; schema 2 keeps it in JSON Lines."""
+    if version > 1:
+        return data
+    return {name: table for name, table in data.items() if name != "history"}
+
+
+class Repository:
+    """The one handle tui/ and the CLI use; it never hands out TinyDB documents."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, who: str | None = None):
+        self.db = TinyDB(path, storage=LockedJSONStorage, read_only=read_only)
+        self.storage: LockedJSONStorage = self.db.storage  # type: ignore[assignment]
+        self.who = who or who_am_i()
+        self._state: BoardState | None = None
+        self._state_key: object = None
+
+    @property
+    def path(self) -> Path:
+        return self.storage.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.storage.read_only
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, who: str | None = None
+    ) -> Repository:
+        """Open (creating from the report when missing, migrating an older schema) and validate."""
+        repo = cls(path, read_only=read_only, who=who)
+        if not repo.path.exists():
+            if read_only:
+                raise StoreDamaged(
+                    f"{repo.path}: no store there (a read-only console creates none)"
+                )
+            repo.path.parent.mkdir(parents=True, exist_ok=True)
+            repo.storage.create(_seed_data())
+        version = repo.storage.meta()["schema_version"]
+        if version < SCHEMA_VERSION and not read_only:
+            repo._migrate_history(version)
+        repo.state()
+        return repo
+
+    def _migrate_history(self, version: int) -> None:
+        old = self.storage.load().get("history", {})
+        entries = [old[k] for k in sorted(old, key=int)]
+        self.storage.migrate(_upgrade)
+        if entries:
+            with self.storage.locked():
+                self.storage._append_history(entries)
+
+    # --- reading ----------------------------------------------------------------------------
+    def state(self) -> BoardState:
+        """The whole board at the file's current revision (re-read only if the file changed)."""
+        key = self.storage.identity()
+        if self._state is None or key != self._state_key:
+            data = self.storage.load()
+            try:
+                self._state = state_from_data(data, self.storage.meta_of(data))
+            except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreDamaged(f"{self.path}: {err}") from None
+            self._state_key = key
+        return self._state
+
+    def history(self, limit: int | None = None) -> list[HistoryEntry]:
+        return [
+            HistoryEntry(
+                revision=e["rev"],
+                at=e["at"],
+                who=e["who"],
+                table=e["table"],
+                record=str(e["id"]),
+                field=e["field"],
+                old=e.get("old"),
+                new=e.get("new"),
+                action=e.get("action", "set"),
+            )
+            for e in self.storage.history(limit)
+        ]
+
+    # --- writing ------------------------------------------------------------------------------
+    def _table(self, name: str) -> Table:
+        return self.db.table(check_table(name))
+
+    def _find(self, table: str, record: str) -> tuple[int, dict[str, Any]]:
+        rows = self.storage.read().get(table, {})
+        key = str(record).strip()
+        if table == "recommendations":
+            for doc_id, doc in rows.items():
+                if doc.get("ref") == key:
+                    return int(doc_id), doc
+        elif key in rows:
+            return int(key), rows[key]
+        known = ", ".join(
+            doc.get("ref", k) if table == "recommendations" else k for k, doc in rows.items()
+        )
+        raise NotFound(f"no {table} record {key!r}; ids are: {known}")
+
+    def set_field(
+        self, table: str, record: str, field: str, value: Any, *, base_revision: int | None = None
+    ) -> Change:
+        """Validate and save one field; with `base_revision`, refuse if changed by others since."""
+        new = parse_value(table, field, value, record)
+        field = canonical_field(table, field)
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            doc_id, doc = self._find(table, record)
+            self._check_fresh(table, record, doc, field, base_revision)
+            old = _get(doc, field)
+            if old == new:
+                return Change(table, str(record), field, old, new, self._revision(), "none")
+            self._table(table).update(
+                lambda d: _put(d, field, new, self._stamp(at)), doc_ids=[doc_id]
+            )
+            history.append(_entry(at, self.who, table, record, field, old, new, "set"))
+        return Change(table, str(record), field, old, new, self._revision())
+
+    def add(self, table: str, fields: dict[str, Any] | None = None) -> Change:
+        """Add a component or bid at the end, with the next unused id."""
+        if table not in ("components", "bids"):
+            raise ValidationError(f"rows can be added to components and bids, not {table}")
+        doc = _blank(table)
+        for field, value in (fields or {}).items():
+            _put(doc, field, parse_value(table, field, value), None)
+        parse_value(table, "title", doc["title"])
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            meta = self.storage.meta_of(self.storage.read())
+            last = meta.setdefault("last_id", {})
+            doc_id = max([last.get(table, 0), *map(int, self.storage.read().get(table, {}))]) + 1
+            last[table] = doc_id
+            doc["_changed"] = {"*": self._stamp(at)}
+            self._table(table).insert(Document(doc, doc_id=doc_id))
+            history.append(_entry(at, self.who, table, doc_id, "*", None, _public(doc), "add"))
+        return Change(table, str(doc_id), "*", None, _public(doc), self._revision(), "add")
+
+    def delete(self, table: str, record: str, *, base_revision: int | None = None) -> Change:
+        if table not in ("components", "bids"):
+            raise ValidationError(f"rows can be removed from components and bids, not {table}")
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            doc_id, doc = self._find(table, record)
+            self._check_fresh(table, record, doc, None, base_revision)
+            old = _public(doc)
+            self._table(table).remove(doc_ids=[doc_id])
+            history.append(_entry(at, self.who, table, doc_id, "*", old, None, "delete"))
+        return Change(table, str(doc_id), "*", old, None, self._revision(), "delete")
+
+    def _restore(self, change: Change) -> Change:
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            if change.record in self.storage.read().get(change.table, {}):
+                raise ValidationError(
+                    f"{change.table} {change.record} exists again; nothing to restore"
+                )
+            doc = {**copy.deepcopy(change.old), "_changed": {"*": self._stamp(at)}}
+            self._table(change.table).insert(Document(doc, doc_id=int(change.record)))
+            history.append(
+                _entry(at, self.who, change.table, change.record, "*", None, change.old, "add")
+            )
+        return Change(change.table, change.record, "*", None, change.old, self._revision(), "add")
+
+    def revert(self, change: Change) -> Change:
+        """Apply the inverse of `change` (undo); refused if someone changed the field since."""
+        base = change.revision
+        if change.action == "set":
+            return self.set_field(
+                change.table, change.record, change.field, change.old, base_revision=base
+            )
+        if change.action == "add":
+            return self.delete(change.table, change.record, base_revision=base)
+        if change.action == "delete":
+            return self._restore(change)
+        raise ValidationError("nothing to undo")
+
+    def record_snapshot(self, formats: list[str], revision: int) -> None:
+        """Remember an export so the next one can list what changed since."""
+        at = now_iso()
+        with self.storage.transaction(self.who, at):
+            doc_id = 1 + max(map(int, self.storage.read().get("snapshots", {})), default=0)
+            snapshot = {"at": at, "who": self.who, "revision": revision, "formats": formats}
+            self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _revision(self) -> int:
+        return int(self.storage.meta().get("revision", 0))
+
+    def _stamp(self, at: str) -> list[Any]:
+        return [int(self.storage.meta_of(self.storage.read()).get("revision", 0)) + 1, self.who, at]
+
+    def _check_fresh(
+        self, table: str, record: str, doc: dict[str, Any], field: str | None, base: int | None
+    ) -> None:
+        if base is None:
+            return
+        changed = doc.get("_changed", {})
+        stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
+        latest = max(stamps, default=None, key=lambda s: s[0])
+        if latest and latest[0] > base:
+            rev, who, at = latest
+            what = f"{table} {record} {field}" if field else f"{table} {record}"
+            current = _get(doc, field) if field else None
+            raise StaleEdit(
+                f"{what} was changed by {who} at {at[:19].replace('T', ' ')} UTC since you read it",
+                who=who,
+                at=at,
+                current=current,
+            )
+
+
+def _entry(
+    at: str, who: str, table: str, record: Any, field: str, old: Any, new: Any, action: str
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "who": who,
+        "table": table,
+        "id": str(record),
+        "field": field,
+        "old": old,
+        "new": new,
+        "action": action,
+    }
+
+
+def _public(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: copy.deepcopy(v) for k, v in doc.items() if not k.startswith("_")}
+
+
+def _blank(table: str) -> dict[str, Any]:
+    if table == "bids":
+        return {
+            "title": "New bid",
+            "amounts": dict.fromkeys(YEARS, 0),
+            "status": "proposed",
+            "funding": "capital",
+            "note": "",
+        }
+    return {
+        "title": "New component",
+        "status": "not started",
+        "target": "",
+        "owner": "",
+        "note": "",
+        "wording": "",
+        "parts": [],
+    }
+
+
+def _get(doc: dict[str, Any], field: str) -> Any:
+    part = split_part(field)
+    if part:
+        parts = doc.get("parts", [])
+        if not 1 <= part[0] <= len(parts):
+            raise NotFound(f"no part {part[0]}; this component has {len(parts)} parts")
+        return parts[part[0] - 1][part[1]]
+    if field in YEARS:
+        return doc["amounts"][field]
+    return doc.get(field)
+
+
+def _put(doc: MutableMapping[str, Any], field: str, value: Any, stamp: list[Any] | None) -> None:
+    part = split_part(field)
+    if part:
+        doc["parts"][part[0] - 1][part[1]] = value
+    elif field in YEARS:
+        doc["amounts"][field] = value
+    else:
+        doc[field] = value
+    if stamp is not None:
+        doc.setdefault("_changed", {})[field] = stamp
