@@ -7,7 +7,8 @@ import datetime as dt
 import getpass
 import os
 import socket
-from collections.abc import MutableMapping
+import threading
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,17 @@ def _upgrade(data: Data, version: int) -> Data:
     return {name: table for name, table in data.items() if name != "history"}
 
 
+def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
+    """One call at a time per handle: the console reads in a worker thread while it edits."""
+
+    def locked(self: Repository, *args: Any, **kwargs: Any) -> Any:
+        with self._mutex:
+            return method(self, *args, **kwargs)
+
+    locked.__name__, locked.__doc__ = method.__name__, method.__doc__
+    return locked
+
+
 class Repository:
     """The one handle tui/ and the CLI use; it never hands out TinyDB documents."""
 
@@ -72,6 +84,7 @@ class Repository:
         self.who = who or who_am_i()
         self._state: BoardState | None = None
         self._state_key: object = None
+        self._mutex = threading.RLock()
 
     @property
     def path(self) -> Path:
@@ -109,6 +122,7 @@ class Repository:
                 self.storage._append_history(entries)
 
     # --- reading ----------------------------------------------------------------------------
+    @_serialised
     def state(self) -> BoardState:
         """The whole board at the file's current revision (re-read only if the file changed)."""
         key = self.storage.identity()
@@ -121,6 +135,7 @@ class Repository:
             self._state_key = key
         return self._state
 
+    @_serialised
     def history(self, limit: int | None = None) -> list[HistoryEntry]:
         return [
             HistoryEntry(
@@ -155,6 +170,7 @@ class Repository:
         )
         raise NotFound(f"no {table} record {key!r}; ids are: {known}")
 
+    @_serialised
     def set_field(
         self, table: str, record: str, field: str, value: Any, *, base_revision: int | None = None
     ) -> Change:
@@ -174,6 +190,7 @@ class Repository:
             history.append(_entry(at, self.who, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self._revision())
 
+    @_serialised
     def add(self, table: str, fields: dict[str, Any] | None = None) -> Change:
         """Add a component or bid at the end, with the next unused id."""
         if table not in ("components", "bids"):
@@ -193,6 +210,7 @@ class Repository:
             history.append(_entry(at, self.who, table, doc_id, "*", None, _public(doc), "add"))
         return Change(table, str(doc_id), "*", None, _public(doc), self._revision(), "add")
 
+    @_serialised
     def delete(self, table: str, record: str, *, base_revision: int | None = None) -> Change:
         if table not in ("components", "bids"):
             raise ValidationError(f"rows can be removed from components and bids, not {table}")
@@ -205,6 +223,7 @@ class Repository:
             history.append(_entry(at, self.who, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self._revision(), "delete")
 
+    @_serialised
     def _restore(self, change: Change) -> Change:
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
@@ -219,6 +238,7 @@ class Repository:
             )
         return Change(change.table, change.record, "*", None, change.old, self._revision(), "add")
 
+    @_serialised
     def revert(self, change: Change) -> Change:
         """Apply the inverse of `change` (undo); refused if someone changed the field since."""
         base = change.revision
@@ -232,6 +252,7 @@ class Repository:
             return self._restore(change)
         raise ValidationError("nothing to undo")
 
+    @_serialised
     def record_snapshot(self, formats: list[str], revision: int) -> None:
         """Remember an export so the next one can list what changed since."""
         at = now_iso()

@@ -107,9 +107,15 @@ class LockedJSONStorage(Storage):
         if key is None:
             raise StoreDamaged(f"{self.path}: the store file does not exist")
         if key != self._cache_key or self._cache is None:
-            self._cache = self._parse(self.path.read_bytes())
+            self._cache = self._parse(self._read_bytes())
             self._cache_key = key
         return self._cache
+
+    def _read_bytes(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
 
     def _parse(self, raw: bytes) -> Data:
         try:
@@ -163,7 +169,7 @@ class LockedJSONStorage(Storage):
         """
         with self.locked():
             self._remove_stale_temp_files()
-            self._pending = self._parse(self.path.read_bytes())
+            self._pending = self._parse(self._read_bytes())
             self._dirty = False
             history: list[dict[str, Any]] = []
             try:
@@ -214,7 +220,7 @@ class LockedJSONStorage(Storage):
     def migrate(self, upgrade: Callable[[Data, int], Data]) -> Path | None:
         """Upgrade an older schema under the lock, keeping a backup beside it; return the backup."""
         with self.locked():
-            data = self._parse(self.path.read_bytes())
+            data = self._parse(self._read_bytes())
             version = self.meta_of(data)["schema_version"]
             if version == SCHEMA_VERSION:
                 return None

@@ -1,0 +1,106 @@
+"""Pilot tests: the keys a secretary presses, asserted on the store and the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static, TabbedContent
+
+from store import Repository
+from tests.conftest import TODAY
+from tui.app import BoardApp
+
+
+async def test_six_tabs_in_order(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)):
+        tabs = app.query_one(TabbedContent)
+        titles = [str(tab.label) for tab in tabs.query("ContentTab")]
+        assert titles == [
+            "1 Overview",
+            "2 Components",
+            "3 Bids",
+            "4 Implications",
+            "5 Recommendations",
+            "6 History",
+        ]
+
+
+async def test_number_keys_open_tab_and_focus_table(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, tab in [
+            ("3", "bids"),
+            ("2", "components"),
+            ("4", "implications"),
+            ("5", "recommendations"),
+            ("6", "history"),
+        ]:
+            await pilot.press(key)
+            assert app.query_one(TabbedContent).active == tab
+            assert app.focused is app.query_one(f"#table-{tab}")
+
+
+async def test_bids_tab_shows_grand_total(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        table = app.query_one("#table-bids", DataTable)
+        totals = [c.plain for c in table.get_row("total")]
+        assert totals[1:7] == ["Total", "770", "350", "110", "490", "1,720"]
+
+
+async def test_space_moves_core_systems_to_under_review(repo: Repository, store_path: Path) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "down", "space")
+        await pilot.pause()
+        cell = app.query_one("#table-components", DataTable).get_row("2")[2]
+        assert cell.plain == "◑ under review"
+    stored = Repository.open(store_path).state().components[1]
+    assert stored.status.value == "under review"
+    [entry] = Repository.open(store_path).history()
+    assert (entry.field, entry.old, entry.new) == ("status", "under development", "under review")
+
+
+async def test_shift_space_and_S_go_back(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "S")
+        await pilot.pause()
+        assert repo.state().bids[0].status.value == "withdrawn"
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert repo.state().bids[0].status.value == "recommended"
+
+
+async def test_space_on_recommendation_and_part(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "space")
+        await pilot.press("2", *["down"] * 8, "space")
+        await pilot.pause()
+    state = repo.state()
+    assert state.recommendations[0].decision.value == "agreed"
+    assert state.components[4].parts[3].status.value == "under review"
+
+
+async def test_overview_shows_title_and_total(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)):
+        text = str(app.query_one("#overview-text", Static).render())
+        assert "ICT / e-Modernising Leicester Strategic Framework" in text
+        assert "Cabinet, 2004-10-18" in text
+        assert "Grand total: 1,720" in text
+        assert "4  ◐ under development" in text
+
+
+async def test_help_lists_keys_and_q_quits(repo: Repository) -> None:
+    app = BoardApp(repo, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ != "HelpScreen"
+        await pilot.press("q")
+    assert app.return_code == 0

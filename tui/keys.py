@@ -1,0 +1,50 @@
+"""The one keymap: it feeds the bindings, the footer, the help screen and the README's table."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
+TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+
+APP_BINDINGS: list[BindingType] = [
+    *(
+        Binding(str(n), f"show_tab('{tab}')", title, show=False)
+        for n, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1)
+    ),
+    Binding("u", "undo", "Undo"),
+    Binding("U,ctrl+y", "redo", "Redo", key_display="U"),
+    Binding("x", "export", "Export"),
+    Binding("question_mark", "help", "Keys", key_display="?"),
+    Binding("q", "quit", "Quit"),
+]
+
+TABLE_BINDINGS: list[BindingType] = [
+    Binding("space", "cycle(1)", "Next status"),
+    Binding("shift+space,S", "cycle(-1)", "Prev status", key_display="S"),
+    Binding("enter,e", "edit", "Edit", key_display="e"),
+    Binding("a", "add", "Add row"),
+    Binding("delete", "remove", "Delete row", key_display="del"),
+    Binding("slash", "filter", "Filter", key_display="/"),
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+
+# Keys that change the store: refused, with a notice, on a read-only console.
+EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo"}
+
+
+def described(bindings: list[BindingType]) -> list[tuple[str, str]]:
+    """(keys as a user types them, what they do) for the help screen and the README."""
+    rows = []
+    for b in bindings:
+        assert isinstance(b, Binding)
+        keys = " / ".join(_display(k) for k in b.key.split(","))
+        rows.append((keys, b.description))
+    return rows
+
+
+def _display(key: str) -> str:
+    return {"question_mark": "?", "slash": "/", "space": "space", "shift+space": "shift+space"}.get(
+        key, key
+    )

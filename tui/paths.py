@@ -1,0 +1,17 @@
+"""Where the store lives: --store, else $BOARD_STORE, else board.json in the user's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+
+def store_path(option: str | None) -> Path:
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get("BOARD_STORE")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("board", appauthor=False)) / "board.json"
