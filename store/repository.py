@@ -152,6 +152,20 @@ class Repository:
             for e in self.storage.history(limit)
         ]
 
+    @_serialised
+    def check(self) -> list[str]:
+        """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
+        self._state = None
+        state = self.state()
+        problems = []
+        refs = [r.id for r in state.recommendations]
+        if len(set(refs)) != len(refs):
+            problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
+        newest = self.storage.history(limit=1)
+        if state.revision and not newest:
+            problems.append(f"{self.storage.history_file}: missing; {state.revision} changes have no history")
+        return problems
+
     # --- writing ------------------------------------------------------------------------------
     def _table(self, name: str) -> Table:
         return self.db.table(check_table(name))
