@@ -37,7 +37,7 @@ from .model import (
 )
 from .repository import Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION, history_path
-from .validate import FIELDS, STATUS_FIELD, TABLES, canonical_field, parse_value
+from .validate import FIELDS, STATUS_FIELD, TABLES, canonical_field, choices, parse_value
 
 __all__ = [
     "FIELDS",
@@ -71,6 +71,7 @@ __all__ = [
     "ValidationError",
     "YesNo",
     "canonical_field",
+    "choices",
     "history_path",
     "money",
     "parse_value",

@@ -112,6 +112,13 @@ STATUS_FIELD = {
     "recommendations": "decision",
 }
 _PART_RE = re.compile(r"^part(\d+)\.(\w+)$")
+_VOCABULARIES = {
+    ("components", "status"): ComponentStatus,
+    ("bids", "status"): BidStatus,
+    ("bids", "funding"): FundingRoute,
+    ("implications", "applies"): YesNo,
+    ("recommendations", "decision"): Decision,
+}
 
 
 def check_table(table: str) -> str:
@@ -161,3 +168,11 @@ def check_stored(table: str, record: dict[str, Any]) -> None:
         for field, parser in PART_FIELDS.items():
             if parser(part.get(field)) != part.get(field):
                 raise ValidationError(f"part {field} {part.get(field)!r} is not in stored form")
+
+
+def choices(table: str, field: str) -> list[str] | None:
+    """The allowed words of a status-like field, in order; None for free text and money."""
+    part = split_part(field)
+    key = (table, part[1] if part else field)
+    vocabulary = _VOCABULARIES.get(key)
+    return vocabulary.words() if vocabulary else None

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
-from store import STATUS_FIELD, BoardError, BoardState, HistoryEntry, Repository, visible
+from store import BoardError, BoardState, Change, HistoryEntry, Repository, visible
 
+from .editing import EditingMixin, record_value
 from .keys import APP_BINDINGS, TAB_TITLES, TABS
 from .overview import overview_text
+from .screens.edit import EditScreen
 from .tables import Row, table_rows
 from .widgets.board_table import BoardTable
 
@@ -24,10 +25,11 @@ HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 
 
-class BoardApp(App[None]):
+class BoardApp(EditingMixin, App[None]):
     """Takes an opened repository (tests hand it a temporary store)."""
 
     CSS_PATH = "app.tcss"
+    AUTO_FOCUS = "#tab-overview-scroll"
     TITLE = "Programme Board Console"
     BINDINGS = APP_BINDINGS
 
@@ -38,6 +40,9 @@ class BoardApp(App[None]):
         self.state: BoardState = repo.state()
         self.received = 0  # changes from elsewhere since this console opened
         self.own_revisions: set[int] = set()
+        self._filtering: BoardTable | None = None
+        self.undo_stack: list[Change] = []
+        self.redo_stack: list[Change] = []
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -45,6 +50,10 @@ class BoardApp(App[None]):
             for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
                 with TabPane(f"{number} {title}", id=tab):
                     yield from self._tab_body(tab)
+        yield Input(
+            id="filter",
+            placeholder="Filter: type to narrow the table · enter keeps it · escape clears",
+        )
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -133,42 +142,41 @@ class BoardApp(App[None]):
 
     # --- edits (messages up) --------------------------------------------------------------------
     @on(BoardTable.Intent)
-    def handle_intent(self, message: BoardTable.Intent) -> None:
-        handler = getattr(self, f"intent_{message.action}", None)
-        if handler is not None:
-            handler(message)
+    def on_intent(self, message: BoardTable.Intent) -> None:
+        if message.action == "filter":
+            self.open_filter(message.table)
+        else:
+            self.handle_intent(message)
 
-    def intent_cycle(self, message: BoardTable.Intent) -> None:
-        row = message.row
-        if row is None or not row.record:
-            return
-        table = message.table.table_name
-        field = f"part{row.part}.{STATUS_FIELD[table]}" if row.part else STATUS_FIELD[table]
-        current = self._value(table, row, field)
-        self.apply_edit(table, row.record, field, current.step(message.delta))
+    # --- filter -----------------------------------------------------------------------------------
+    def open_filter(self, table: BoardTable) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = table.filter_text
+        box.add_class("-active")
+        box.disabled = False
+        self.screen.set_focus(box)
+        self._filtering = table
 
-    def _value(self, table: str, row: Row, field: str) -> Any:
-        records: tuple[Any, ...] = {
-            "components": self.state.components,
-            "bids": self.state.bids,
-            "implications": self.state.implications,
-            "recommendations": self.state.recommendations,
-        }[table]  # type: ignore[assignment]
-        record = next(r for r in records if str(r.id) == row.record)
-        if row.part:
-            return getattr(record.parts[row.part - 1], field.split(".")[1])  # type: ignore[attr-defined]
-        return getattr(record, field)
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        table = self._filtering
+        if table is not None:
+            table.filter_text = event.value
+            table.show(table_rows(self.state, table.table_name, self.today))
 
-    def apply_edit(self, table: str, record: str, field: str, value: object) -> None:
-        try:
-            change = self.repo.set_field(
-                table, record, field, value, base_revision=self.state.revision
-            )
-        except BoardError as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
-            return
-        self.own_revisions.add(change.revision)
-        self.refresh_now()
+    @on(Input.Submitted, "#filter")
+    def filter_kept(self) -> None:
+        if self._filtering is not None:
+            self.screen.set_focus(self._filtering)
+
+    def key_escape(self) -> None:
+        """Escape in the filter box clears the filter and returns to the table."""
+        box = self.query_one("#filter", Input)
+        if self.focused is box and self._filtering is not None:
+            box.value = ""
+            box.remove_class("-active")
+            box.disabled = True
+            self.screen.set_focus(self._filtering)
 
     def refresh_now(self) -> None:
         self.show_state(self.repo.state(), self.repo.history(HISTORY_SHOWN))
@@ -199,7 +207,17 @@ class BoardApp(App[None]):
             return
         if state.revision not in self.own_revisions:
             self.received += 1
+        self._warn_open_dialog(state)
         self.show_state(state, history, changed=True)
+
+    def _warn_open_dialog(self, state: BoardState) -> None:
+        target = getattr(self.screen, "target", None)
+        if not isinstance(self.screen, EditScreen) or target is None:
+            return
+        before = record_value(self.state, *target)
+        after = record_value(state, *target)
+        if before != after:
+            self.screen.field_changed("" if after is None else str(after), state.changed_by)
 
 
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:

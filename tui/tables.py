@@ -62,10 +62,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "bids": (
         Column("#"),
-        Column("Bid", "title", width=58),
+        Column("Bid", "title", width=44),
         *(Column(YEAR_LABELS[y], y, numeric=True) for y in YEARS),
         Column("Total", numeric=True),
         Column("Status", "status"),
+        Column("Note", "note", width=40),
     ),
     "implications": (
         Column("#"),
@@ -140,6 +141,7 @@ def bid_rows(state: BoardState) -> list[Row]:
                 *(amount(b.amounts[y]) for y in YEARS),
                 amount(b.total, "bold"),
                 status(b.status.value),
+                text(b.note),
             ),
         )
         for b in state.bids
@@ -150,6 +152,7 @@ def bid_rows(state: BoardState) -> list[Row]:
         Text("Total", style="bold"),
         *(amount(totals[y], "bold") for y in YEARS),
         amount(state.grand_total, "bold"),
+        Text(""),
         Text(""),
     )
     rows.append(Row("total", "", total_cells))

@@ -31,7 +31,7 @@ class BoardTable(DataTable[Text]):
         delta: int = 0
 
     def __init__(self, table: str, **kwargs: object) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, id=f"table-{table}", **kwargs)  # type: ignore[arg-type]
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=2, id=f"table-{table}", **kwargs)  # type: ignore[arg-type]
         self.table_name = table
         self.rows_shown: list[Row] = []
         self.filter_text = ""
@@ -73,12 +73,19 @@ class BoardTable(DataTable[Text]):
         keys = [r.key for r in rows]
         if keep in keys:
             self.move_cursor(row=keys.index(keep), animate=False)
+        elif self.cursor_column == 0:
+            self.move_cursor(column=1, animate=False)  # the first editable column
         self.scroll_to(y=scroll_y, animate=False)
 
     def _matches(self, row: Row) -> bool:
         if not self.filter_text or row.key == "total":
             return True
         return self.filter_text.lower() in " ".join(c.plain for c in row.cells).lower()
+
+    def select_record(self, record: str) -> None:
+        keys = [r.key for r in self.rows_shown]
+        if record in keys:
+            self.move_cursor(row=keys.index(record))
 
     def current_row(self) -> Row | None:
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):

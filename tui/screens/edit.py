@@ -1,0 +1,153 @@
+"""Edit dialogs: typed modal results (the new value, or None when cancelled)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import status_label, visible
+
+# Returns None when the value is acceptable, else the message to show.
+Validator = Callable[[str], str | None]
+
+DIALOG_CSS = """
+EditScreen, ConfirmScreen, ChoiceScreen { align: center middle; }
+EditScreen > Vertical, ConfirmScreen > Vertical, ChoiceScreen > Vertical {
+    width: 80%; max-width: 100; height: auto; max-height: 90%;
+    border: thick $accent; background: $surface; padding: 1 2;
+}
+.title { text-style: bold; margin-bottom: 1; }
+.error { color: $error; height: auto; }
+.notice { color: $warning; height: auto; }
+.hint { color: $text-muted; margin-top: 1; }
+OptionList { height: auto; max-height: 12; }
+"""
+
+
+class EditScreen(ModalScreen[str | None]):
+    """One field: a text/number input, or a choice list for statuses, decisions and Y/N."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        current: str,
+        *,
+        validate: Validator,
+        choices: list[str] | None = None,
+        numeric: bool = False,
+    ) -> None:
+        super().__init__()
+        self.heading = title
+        self.current = current
+        self.validate = validate
+        self.choices = choices
+        self.numeric = numeric
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(visible(self.heading)), classes="title")
+            if self.choices:
+                options = [Option(Text(status_label(c)), id=c) for c in self.choices]
+                yield OptionList(*options, id="choice")
+            else:
+                yield Input(
+                    self.current,
+                    id="value",
+                    type="integer" if self.numeric else "text",
+                    select_on_focus=True,
+                )
+            yield Static("", id="error", classes="error", markup=False)
+            yield Static("", id="notice", classes="notice", markup=False)
+            yield Label("enter saves · escape cancels (nothing changes)", classes="hint")
+
+    def on_mount(self) -> None:
+        if self.choices:
+            options = self.query_one(OptionList)
+            if self.current in self.choices:
+                options.highlighted = self.choices.index(self.current)
+            options.focus()
+        else:
+            self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def submit_text(self, event: Input.Submitted) -> None:
+        self._try(event.value)
+
+    @on(OptionList.OptionSelected)
+    def submit_choice(self, event: OptionList.OptionSelected) -> None:
+        self._try(str(event.option.id))
+
+    def _try(self, value: str) -> None:
+        error = self.validate(value)
+        if error:
+            self.query_one("#error", Static).update(Text(visible(error)))
+            return
+        self.dismiss(value)
+
+    def field_changed(self, value: str, who: str) -> None:
+        """Live refresh: someone else changed this field while the dialog was open."""
+        note = f"Changed meanwhile by {who}: now {value!r}. Saving will ask whose value to keep."
+        self.query_one("#notice", Static).update(Text(visible(note)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; only `y` (or enter on Yes) confirms."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(visible(self.question)), classes="title")
+            yield Label("y: yes · n / escape: no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of a few labelled answers (e.g. keep theirs / apply mine)."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, answers: dict[str, str]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(visible(self.question)), classes="title")
+            yield OptionList(*(Option(Text(label), id=key) for key, label in self.answers.items()))
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(str(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
