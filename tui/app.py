@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import events, on, work
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
 from store import BoardError, BoardState, Change, HistoryEntry, Repository, visible
 
-from .editing import EditingMixin, record_value
-from .keys import APP_BINDINGS, TAB_TITLES, TABS
+from . import settings
+from .editing import READ_ONLY_NOTICE, EditingMixin, record_value
+from .keys import APP_BINDINGS, EDIT_ACTIONS, TAB_TITLES, TABS, edit_keys
 from .overview import overview_text
 from .screens.edit import EditScreen
 from .tables import Row, table_rows
+from .themes import PROJECTOR
 from .widgets.board_table import BoardTable
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
@@ -33,9 +39,16 @@ class BoardApp(EditingMixin, App[None]):
     TITLE = "Programme Board Console"
     BINDINGS = APP_BINDINGS
 
-    def __init__(self, repo: Repository, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        today: dt.date | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.repo = repo
+        self.settings_file = settings_file
         self.today = today or dt.date.today()
         self.state: BoardState = repo.state()
         self.received = 0  # changes from elsewhere since this console opened
@@ -67,12 +80,68 @@ class BoardApp(EditingMixin, App[None]):
             yield BoardTable(tab)
 
     def on_mount(self) -> None:
+        self.register_theme(PROJECTOR)
+        saved = settings.load(self.settings_file).get("theme")
+        if saved in self.available_themes:
+            self.theme = saved
         history = self.query_one("#table-history", DataTable)
         for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New"):
             history.add_column(label, key=label)
-        self.set_class(self.repo.read_only, "-read-only")
+        self.set_class(self.read_only, "-read-only")
         self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
         self.watch_store()
+
+    @property
+    def read_only(self) -> bool:
+        return self.repo.read_only
+
+    def watch_theme(self, theme: str) -> None:
+        self.set_class(theme == PROJECTOR.name, "-projector")
+        settings.save(self.settings_file, theme=theme)
+
+    # --- read-only --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Editing keys are disabled (shown dimmed) on a read-only console."""
+        if self.repo.read_only and action in EDIT_ACTIONS:
+            return None
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.repo.read_only and event.key in edit_keys():
+            self.notify(READ_ONLY_NOTICE, title="Read-only", severity="warning", markup=False)
+
+    # --- command palette ----------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
+            yield SystemCommand(
+                f"Go to {title}", f"Open tab {number}", partial(self.action_show_tab, tab)
+            )
+        yield SystemCommand(
+            "Filter table", "Narrow the current table by text (/)", self.action_filter
+        )
+        yield SystemCommand(
+            "Projector theme", "High contrast, bold text for a room", self.use_projector
+        )
+        if not self.repo.read_only:
+            yield SystemCommand("Undo", "Undo this console's last edit (u)", self.action_undo)
+            yield SystemCommand("Redo", "Redo the last undone edit (U)", self.action_redo)
+            yield SystemCommand(
+                "Export snapshot", "Write every format to a folder (x)", self.action_export
+            )
+
+    def action_export(self) -> None:
+        self.notify("Export arrives with the snapshot work.", markup=False)  # replaced on merge
+
+    def use_projector(self) -> None:
+        self.theme = PROJECTOR.name
+
+    def action_filter(self) -> None:
+        active = self.query_one(TabbedContent).active
+        if active in EDITABLE:
+            self.open_filter(self.board_table(active))
+        else:
+            self.notify("Filter works on Components, Bids, Implications and Recommendations.")
 
     # --- attributes down ------------------------------------------------------------------------
     def board_table(self, table: str) -> BoardTable:

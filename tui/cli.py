@@ -55,8 +55,9 @@ def _run_console(args: argparse.Namespace) -> int:
 
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
     from .app import BoardApp
+    from .settings import settings_path
 
-    BoardApp(repo).run()
+    BoardApp(repo, settings_file=settings_path()).run()
     return 0
 
 

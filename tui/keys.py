@@ -31,7 +31,17 @@ TABLE_BINDINGS: list[BindingType] = [
 ]
 
 # Keys that change the store: refused, with a notice, on a read-only console.
-EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo"}
+EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
+
+
+def edit_keys() -> set[str]:
+    """Every key bound to an editing action (for the read-only notice)."""
+    keys: set[str] = set()
+    for b in [*APP_BINDINGS, *TABLE_BINDINGS]:
+        assert isinstance(b, Binding)
+        if b.action.split("(")[0] in EDIT_ACTIONS:
+            keys.update(k.strip() for k in b.key.split(","))
+    return keys
 
 
 def described(bindings: list[BindingType]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ..keys import TABLE_BINDINGS
+from ..keys import EDIT_ACTIONS, TABLE_BINDINGS
 from ..tables import COLUMNS, Row
 
 HIGHLIGHT = Style(bgcolor="dark_green")
@@ -30,8 +30,10 @@ class BoardTable(DataTable[Text]):
         column: int = 0
         delta: int = 0
 
-    def __init__(self, table: str, **kwargs: object) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=2, id=f"table-{table}", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, table: str) -> None:
+        super().__init__(
+            cursor_type="cell", zebra_stripes=True, fixed_columns=2, id=f"table-{table}"
+        )
         self.table_name = table
         self.rows_shown: list[Row] = []
         self.filter_text = ""
@@ -91,6 +93,12 @@ class BoardTable(DataTable[Text]):
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Editing keys are disabled (shown dimmed) on a read-only console."""
+        if action in EDIT_ACTIONS and getattr(self.app, "read_only", False):
+            return None
+        return True
 
     # --- messages up -----------------------------------------------------------------------
     def _intent(self, action: str, delta: int = 0) -> None:
