@@ -183,16 +183,15 @@ class BoardApp(EditingMixin, App[None]):
             table.add_row(*(Text(visible(c)) for c in cells), key=str(e.revision) + e.field)
 
     def _show_status(self) -> None:
+        """Most important first, so a narrow projector still shows the mode and the last change."""
         s = self.state
-        mode = "READ-ONLY" if self.repo.read_only else "editing"
+        mode = "READ-ONLY" if self.read_only else "editing"
         last = (
             f"last change {s.changed_at[:19].replace('T', ' ')} UTC by {s.changed_by}"
             if s.changed_at
             else "no changes yet"
         )
-        text = (
-            f"{self.repo.path}  │  {mode}  │  rev {s.revision}, {last}  │  {self.received} received"
-        )
+        text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
         self.query_one("#status", Static).update(Text(visible(text)))
 
     # --- navigation -----------------------------------------------------------------------------
