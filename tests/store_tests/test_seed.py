@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from store import BidStatus, ComponentStatus, Decision, Repository, YesNo
 
 SEED = Path(__file__).parents[3] / "shared" / "seed" / "000_2166cd7d6998b05b.txt"
@@ -87,6 +89,8 @@ def test_components_in_report_order(repo: Repository) -> None:
 
 
 def test_component_wording_is_the_reports_own(repo: Repository) -> None:
+    if not SEED.exists():  # the report sits in shared/ beside the project, not in the repo
+        pytest.skip(f"founding report not found at {SEED}")
     report = SEED.read_text(encoding="utf-8")
     for component in repo.state().components:
         assert component.title in report
