@@ -29,6 +29,7 @@ from .widgets.board_table import BoardTable
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
+POLL_SECONDS = 2.0
 
 
 class BoardApp(EditingMixin, App[None]):
@@ -54,6 +55,7 @@ class BoardApp(EditingMixin, App[None]):
         self.received = 0  # changes from elsewhere since this console opened
         self.own_revisions: set[int] = set()
         self._filtering: BoardTable | None = None
+        self._seen_identity: object = None
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
 
@@ -90,6 +92,8 @@ class BoardApp(EditingMixin, App[None]):
         self.set_class(self.read_only, "-read-only")
         self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
         self.watch_store()
+        # A safety net where folder events do not arrive (network shares, inotify limits).
+        self.set_interval(POLL_SECONDS, self._poll)
 
     @property
     def read_only(self) -> bool:
@@ -153,6 +157,7 @@ class BoardApp(EditingMixin, App[None]):
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
         old = self.state
         self.state = state
+        self._seen_identity = self.repo.storage.identity()
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = table_rows(state, table, self.today)
@@ -260,6 +265,10 @@ class BoardApp(EditingMixin, App[None]):
             if any(Path(changed) == path for _, changed in changes):
                 self.reload_store()
 
+    def _poll(self) -> None:
+        if self.repo.storage.identity() != self._seen_identity:
+            self.reload_store()
+
     @work(thread=True, exclusive=True, group="reload")
     def reload_store(self) -> None:
         try:
@@ -273,8 +282,8 @@ class BoardApp(EditingMixin, App[None]):
     def _receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
         if state.revision == self.state.revision:
             return
-        if state.revision not in self.own_revisions:
-            self.received += 1
+        news = range(self.state.revision + 1, state.revision + 1)
+        self.received += sum(1 for rev in news if rev not in self.own_revisions)
         self._warn_open_dialog(state)
         self.show_state(state, history, changed=True)
 
