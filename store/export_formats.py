@@ -111,6 +111,7 @@ def board_tables(export: Export) -> list[DisplayTable]:
 
 # --- Markdown ---------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
@@ -122,6 +123,8 @@ def md(text: str) -> str:
 
 def visible_lines(text: str) -> str:
     """Control characters made visible, keeping line breaks (normalised to \\n)."""
+    if not _CONTROL_OR_BREAK.search(text):
+        return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(visible(line) for line in lines)
 
