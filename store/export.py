@@ -7,7 +7,7 @@ no export time at all. SVG comes from the console (tui/screenshot.py), passed in
 module never imports textual.
 
 Every export, to a file or to stdout, is recorded with `Repository.record_snapshot`, so the next
-one can list the changes since.
+one can list the changes since (except from a read-only handle, which can export but not record).
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def export_one(
         stream.flush()
     else:
         write_file(path, data, force=force)
-    repo.record_snapshot([fmt], export.state.revision)
+    _record(repo, [fmt], export)
     return path
 
 
@@ -187,5 +187,11 @@ def write_bundle(
     for path in paths:
         write_file(path, files[path.name], force=True)
     formats = [*BUNDLE_NAMES, "csv", "changes", *(["svg"] if svg is not None else [])]
-    repo.record_snapshot(formats, export.state.revision)
+    _record(repo, formats, export)
     return paths
+
+
+def _record(repo: Repository, formats: list[str], export: Export) -> None:
+    """Remember the export for "changes since"; a read-only console exports without recording."""
+    if not repo.read_only:
+        repo.record_snapshot(formats, export.state.revision)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store import ExportError, Repository, prepare, render, write_bundle, write_file
+from store import ExportError, Repository, export_one, prepare, render, write_bundle, write_file
 from store.export import bundle
 from store.export_tables import csv_tables, neutralise
 from tests.conftest import TODAY
@@ -346,3 +346,10 @@ def test_bundle_writes_every_file_and_records_a_snapshot(repo: Repository, tmp_p
     )  # fmt: skip
     snapshot = repo.state().snapshots[-1]
     assert snapshot.revision == 0 and "svg" in snapshot.formats
+
+
+def test_a_read_only_handle_exports_without_recording(repo: Repository, store_path: Path) -> None:
+    stream = io.BytesIO()
+    export_one(Repository.open(store_path, read_only=True), "md", None, today=TODAY, stream=stream)
+    assert stream.getvalue().startswith(b"# ICT / e-Modernising")
+    assert repo.state().snapshots == ()

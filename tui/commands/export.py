@@ -1,6 +1,7 @@
 """`board export`: a snapshot in one format (to a file or stdout), or every format in a folder.
 
-Every export, stdout included, is recorded as a snapshot so the next one lists what changed since.
+Every export, stdout included, is recorded as a snapshot so the next one lists what changed since
+(`board --read-only export ...` exports without recording).
 Textual is imported only for SVG (the console's screen, rendered headless).
 """
 
@@ -11,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from store import EXPORT_FORMATS, Repository, export_one, write_bundle
+from store import EXPORT_FORMATS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
 
@@ -28,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
     what.add_argument("--format", choices=FORMATS, help="one format")
     what.add_argument("--all", metavar="DIR", type=Path, help="every format into DIR")
     parser.add_argument(
-        "-o", "--output", metavar="PATH", default="-", help="file for --format (default -: stdout)"
+        "-o", "--output", metavar="PATH", help="file for --format; - or none: stdout"
     )
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
     parser.add_argument(
@@ -49,7 +50,9 @@ def _svg(repo: Repository, args: argparse.Namespace, today: dt.date) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = Repository.open(store_path(args.store))
+    if args.all is not None and args.output is not None:
+        raise ExportError("--all writes into its folder; -o is only for --format")
+    repo = Repository.open(store_path(args.store), read_only=args.read_only)
     today = args.today or dt.date.today()
     if args.all is not None:
         paths = write_bundle(
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
-    target = None if args.output == "-" else Path(args.output)
+    target = None if args.output in (None, "-") else Path(args.output)
     export_one(
         repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
     )
