@@ -88,8 +88,15 @@ def _refuse_existing(paths: list[Path], force: bool) -> None:
 
 
 def write_file(path: Path, data: bytes, *, force: bool = False) -> Path:
-    """Atomically: a temp file in the same folder, then os.replace; refuse to clobber unless forced."""
+    """Atomically: a temp file in the same folder, then os.replace; refuse to clobber unless forced.
+
+    A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced: replacing it
+    would put a regular file where the device was. A symlink keeps pointing at its file.
+    """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        return _write_into(path, data)
     _refuse_existing([path], force)
+    path = path.resolve() if path.is_symlink() else path
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
@@ -102,6 +109,15 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> Path:
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
+    return path
+
+
+def _write_into(path: Path, data: bytes) -> Path:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
     return path
 

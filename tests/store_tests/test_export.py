@@ -353,3 +353,19 @@ def test_a_read_only_handle_exports_without_recording(repo: Repository, store_pa
     export_one(Repository.open(store_path, read_only=True), "md", None, today=TODAY, stream=stream)
     assert stream.getvalue().startswith(b"# ICT / e-Modernising")
     assert repo.state().snapshots == ()
+
+
+def test_a_device_is_written_into_never_replaced(tmp_path: Path) -> None:
+    link = tmp_path / "out"
+    link.symlink_to("/dev/null")
+    write_file(link, b"x")
+    assert link.is_symlink() and Path("/dev/null").is_char_device()
+
+
+def test_force_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_file(link, b"new", force=True)
+    assert link.is_symlink() and real.read_text() == "new"
