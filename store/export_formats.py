@@ -17,6 +17,7 @@ from .export_view import (
     decision_rows,
     envelope_rows,
     heading_lines,
+    implication_notes,
     since_text,
     when,
     year_label,
@@ -164,6 +165,10 @@ def render_md(export: Export) -> str:
     ]
     for table in board_tables(export):
         lines += [f"## {md(table.title)}", "", *md_table(table), ""]
+        if table.title == "Implications":
+            lines += [
+                f"**{label} implications:** {md(text)}\n" for label, text in implication_notes(s)
+            ]
     lines += [f"Grand total: £{money(s.grand_total)}k", "", *md_changes(export.changes)]
     return "\n".join(lines)
 
@@ -226,6 +231,11 @@ def render_html(export: Export) -> str:
     out += html_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s))))
     for table in board_tables(export):
         out += [f"<h2>{h(table.title)}</h2>", *html_table(table)]
+        if table.title == "Implications":
+            out += [
+                f"<p><strong>{label} implications:</strong> {h(text)}</p>"
+                for label, text in implication_notes(s)
+            ]
     out += [f"<p><strong>{h(f'Grand total: £{money(s.grand_total)}k')}</strong></p>"]
     out += [*html_changes(export.changes), "</body>", "</html>", ""]
     return "\n".join(out)

@@ -106,3 +106,16 @@ def envelope_rows(state: BoardState) -> list[tuple[str, dict[str, int | None]]]:
         ("Funding envelope", {y: state.envelope.get(y) for y in YEARS}),
         ("Over-subscribed by (negative = headroom)", {y: over.get(y) for y in YEARS}),
     ]
+
+
+def implication_notes(state: BoardState) -> list[tuple[str, str]]:
+    """The report's financial and legal implications, each with its contact."""
+    notes = []
+    for key, label in (("financial_implications", "Financial"), ("legal_implications", "Legal")):
+        item = state.report.get(key) or {}
+        contact = item.get("contact") or {}
+        who = ", ".join(str(contact[k]) for k in ("name", "service") if contact.get(k))
+        ext = f", ext {contact['extension']}" if contact.get("extension") else ""
+        text = str(item.get("text", ""))
+        notes.append((label, f"{text} ({who}{ext})" if who else text))
+    return [(label, text) for label, text in notes if text]

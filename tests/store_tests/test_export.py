@@ -369,3 +369,10 @@ def test_force_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     write_file(link, b"new", force=True)
     assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_financial_and_legal_implications_with_contacts(repo: Repository) -> None:
+    for fmt in ("md", "html"):
+        text = export_text(repo, fmt)
+        assert "Andy Morley, Financial Services, ext 7404" in text
+        assert "Carolyn Howard, Legal Services, ext 6498" in text
