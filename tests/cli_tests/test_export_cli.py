@@ -85,3 +85,12 @@ def test_copies_of_one_store_export_the_same_bytes(
         [line for line in o.splitlines() if not line.startswith("Exported at:")] for o in outputs
     ]
     assert outputs[0] and stable[0] == stable[1]
+
+
+def test_export_command_imports_textual_only_for_svg() -> None:
+    code = (
+        "import sys, tui.commands.export, store.export;"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
