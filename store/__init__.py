@@ -14,6 +14,8 @@ from .errors import (
     StoreTooNew,
     ValidationError,
 )
+from .export import FORMATS as EXPORT_FORMATS
+from .export import Export, ExportError, export_one, prepare, render, write_bundle, write_file
 from .model import (
     SYMBOLS,
     YEAR_LABELS,
@@ -40,6 +42,7 @@ from .storage import SCHEMA_VERSION, history_path
 from .validate import FIELDS, STATUS_FIELD, TABLES, canonical_field, choices, parse_value
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FIELDS",
     "SCHEMA_VERSION",
     "STATUS_FIELD",
@@ -51,6 +54,8 @@ __all__ = [
     "BidStatus",
     "BoardError",
     "BoardState",
+    "Export",
+    "ExportError",
     "Change",
     "Component",
     "ComponentStatus",
@@ -72,10 +77,15 @@ __all__ = [
     "YesNo",
     "canonical_field",
     "choices",
+    "export_one",
     "history_path",
     "money",
     "parse_value",
+    "prepare",
+    "render",
     "status_label",
     "visible",
     "who_am_i",
+    "write_bundle",
+    "write_file",
 ]

@@ -1,0 +1,213 @@
+"""Snapshot export: the board's position in md, html, csv and json, written safely and recorded.
+
+The renderers are pure (`render(fmt, export)`); the same store gives the same bytes apart from the
+export time, which each format keeps in one marked place (Markdown and HTML: the "Exported at"
+line; CSV: the `snapshot` row's `exported_at`; JSON: `"exported_at"`). Per-table CSV files carry
+no export time at all. SVG comes from the console (tui/screenshot.py), passed in as text: this
+module never imports textual.
+
+Every export, to a file or to stdout, is recorded with `Repository.record_snapshot`, so the next
+one can list the changes since (except from a read-only handle, which can export but not record).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import BoardError
+from .export_formats import render_changes_md, render_html, render_md
+from .export_tables import csv_tables, render_csv, render_json
+from .export_view import FORMATS, Changes, Export, changes_since
+from .repository import Repository
+
+__all__ = [
+    "FORMATS",
+    "Changes",
+    "Export",
+    "ExportError",
+    "export_one",
+    "prepare",
+    "render",
+    "write_bundle",
+    "write_file",
+]
+
+RENDERERS: dict[str, Callable[[Export], str]] = {
+    "md": render_md,
+    "html": render_html,
+    "csv": render_csv,
+    "json": render_json,
+    "changes": render_changes_md,
+}
+BUNDLE_NAMES = {"md": "snapshot.md", "html": "snapshot.html", "json": "snapshot.json"}
+SVG_NAME = "screen.svg"
+CHANGES_NAME = "changes.md"
+
+
+class ExportError(BoardError):
+    """A snapshot could not be written: the file exists, or the path is not writable."""
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def prepare(repo: Repository, *, today: dt.date, exported_at: str | None = None) -> Export:
+    """Read the state and the changes since the last snapshot, as one consistent `Export`."""
+    state = repo.state()
+    changes = changes_since(state, repo.history())
+    return Export(state, changes, today, exported_at or now_utc())
+
+
+def render(fmt: str, export: Export) -> str:
+    """`fmt` is md, html, csv, json (or `changes`, the change summary alone)."""
+    try:
+        return RENDERERS[fmt](export)
+    except KeyError:
+        raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+
+
+def encode(name: str, text: str) -> bytes:
+    """UTF-8; CSV with a byte-order mark so Excel reads it as UTF-8 (utf-8-sig)."""
+    return text.encode("utf-8-sig" if name.endswith("csv") else "utf-8")
+
+
+# --- writing ----------------------------------------------------------------------------------
+def _refuse_existing(paths: list[Path], force: bool) -> None:
+    for path in paths:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; name a file (or use --all FOLDER)")
+        if path.exists() and not force:
+            raise ExportError(f"{path} exists; use --force to overwrite it")
+
+
+def write_file(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Atomically: a temp file in the same folder, then os.replace; refuse to clobber unless forced.
+
+    A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced: replacing it
+    would put a regular file where the device was. A symlink keeps pointing at its file.
+    """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        return _write_into(path, data)
+    _refuse_existing([path], force)
+    path = path.resolve() if path.is_symlink() else path
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, _new_file_mode())
+        os.replace(tmp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
+    return path
+
+
+def _write_into(path: Path, data: bytes) -> Path:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as err:
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
+    return path
+
+
+def _new_file_mode() -> int:
+    """mkstemp makes 0600 files; an export should get the mode any new file would."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ExportError(f"cannot create {folder}: {err.strerror or err}") from None
+
+
+# --- whole exports (recorded as snapshots) ----------------------------------------------------
+def export_one(
+    repo: Repository,
+    fmt: str,
+    path: Path | None,
+    *,
+    today: dt.date,
+    svg: str | None = None,
+    force: bool = False,
+    stream: BinaryIO | None = None,
+    exported_at: str | None = None,
+) -> Path | None:
+    """One format to `path` (or to `stream` when `path` is None), then record the snapshot.
+
+    `fmt` "svg" writes the `svg` text it is given (the console renders it).
+    """
+    export = prepare(repo, today=today, exported_at=exported_at)
+    text = svg if fmt == "svg" else render(fmt, export)
+    if text is None:
+        raise ExportError("an SVG export needs the console's screenshot")
+    data = encode(fmt, text)
+    if path is None:
+        if stream is None:
+            raise ExportError("nowhere to write: give a path or a stream")
+        stream.write(data)
+        stream.flush()
+    else:
+        write_file(path, data, force=force)
+    _record(repo, [fmt], export)
+    return path
+
+
+def bundle(export: Export, svg: str | None = None) -> dict[str, bytes]:
+    """Every file of `--all`, by name: md, html, json, one CSV per table, changes.md, [svg]."""
+    files = {name: encode(name, render(fmt, export)) for fmt, name in BUNDLE_NAMES.items()}
+    files.update({name: encode(name, text) for name, text in csv_tables(export).items()})
+    files[CHANGES_NAME] = encode(CHANGES_NAME, render("changes", export))
+    if svg is not None:
+        files[SVG_NAME] = encode(SVG_NAME, svg)
+    return files
+
+
+def write_bundle(
+    repo: Repository,
+    folder: Path,
+    *,
+    today: dt.date,
+    svg: str | None = None,
+    force: bool = False,
+    exported_at: str | None = None,
+) -> list[Path]:
+    """Write every format into `folder` (created if missing) and record one snapshot.
+
+    Nothing is written if any file exists and `force` is False. The console's `x` key calls
+    this with its own screenshot as `svg`.
+    """
+    folder = Path(folder)
+    _make_folder(folder)
+    export = prepare(repo, today=today, exported_at=exported_at)
+    files = bundle(export, svg)
+    paths = [folder / name for name in files]
+    _refuse_existing(paths, force)
+    for path in paths:
+        write_file(path, files[path.name], force=True)
+    formats = [*BUNDLE_NAMES, "csv", "changes", *(["svg"] if svg is not None else [])]
+    _record(repo, formats, export)
+    return paths
+
+
+def _record(repo: Repository, formats: list[str], export: Export) -> None:
+    """Remember the export for "changes since"; a read-only console exports without recording."""
+    if not repo.read_only:
+        repo.record_snapshot(formats, export.state.revision)

@@ -1,0 +1,68 @@
+"""`board export`: a snapshot in one format (to a file or stdout), or every format in a folder.
+
+Every export, stdout included, is recorded as a snapshot so the next one lists what changed since
+(`board --read-only export ...` exports without recording).
+Textual is imported only for SVG (the console's screen, rendered headless).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from store import EXPORT_FORMATS, ExportError, Repository, export_one, write_bundle
+
+from ..paths import store_path
+
+FORMATS = (*EXPORT_FORMATS, "svg")
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "export",
+        help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--format", choices=FORMATS, help="one format")
+    what.add_argument("--all", metavar="DIR", type=Path, help="every format into DIR")
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="file for --format; - or none: stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="judge overdue targets as on this day (default: today)",
+    )
+    parser.add_argument("--tab", choices=TABS, default="overview", help="the screen for svg")
+    return parser
+
+
+def _svg(repo: Repository, args: argparse.Namespace, today: dt.date) -> str:
+    from ..screenshot import render_svg
+
+    return render_svg(repo, args.tab, today=today)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.all is not None and args.output is not None:
+        raise ExportError("--all writes into its folder; -o is only for --format")
+    repo = Repository.open(store_path(args.store), read_only=args.read_only)
+    today = args.today or dt.date.today()
+    if args.all is not None:
+        paths = write_bundle(
+            repo, args.all, today=today, svg=_svg(repo, args, today), force=args.force
+        )
+        print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
+        return 0
+    svg = _svg(repo, args, today) if args.format == "svg" else None
+    target = None if args.output in (None, "-") else Path(args.output)
+    export_one(
+        repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
+    )
+    return 0
