@@ -15,7 +15,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
-from store import BoardError, BoardState, Change, HistoryEntry, Repository, visible
+from store import (
+    BoardError,
+    BoardState,
+    Change,
+    HistoryEntry,
+    Repository,
+    visible,
+    write_bundle,
+)
 
 from . import settings
 from .editing import READ_ONLY_NOTICE, EditingMixin, record_value
@@ -134,8 +142,28 @@ class BoardApp(EditingMixin, App[None]):
                 "Export snapshot", "Write every format to a folder (x)", self.action_export
             )
 
-    def action_export(self) -> None:
-        self.notify("Export arrives with the snapshot work.", markup=False)  # replaced on merge
+    @work
+    async def action_export(self) -> None:
+        """Ask for a folder (a dated one by default), then write every format there."""
+        stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+        default = self.repo.path.parent / "exports" / stamp
+        dialog = EditScreen("Export snapshot — folder", str(default), validate=_folder_problem)
+        folder = await self.push_screen_wait(dialog)
+        if folder is not None:
+            self._write_export(
+                Path(folder.strip()).expanduser(), self.export_screenshot(title=self.TITLE)
+            )
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_export(self, folder: Path, svg: str) -> None:
+        try:
+            paths = write_bundle(self.repo, folder, today=self.today, svg=svg)
+        except BoardError as err:
+            self.call_from_thread(self._refused, err)
+            return
+        self.own_revisions.add(self.repo.state().revision)  # the snapshot record is ours
+        message = f"Snapshot written to {folder} ({len(paths)} files)"
+        self.call_from_thread(self.notify, message, title="Exported", markup=False, timeout=10)
 
     def use_projector(self) -> None:
         self.theme = PROJECTOR.name
@@ -300,6 +328,10 @@ class BoardApp(EditingMixin, App[None]):
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
     old = {r.key: r.cells for r in before}
     return {r.key for r in after if old.get(r.key) != r.cells}
+
+
+def _folder_problem(text: str) -> str | None:
+    return None if text.strip() else "Give a folder to write the snapshot into."
 
 
 def _describe(value: object) -> str:
