@@ -37,9 +37,18 @@ from .model import (
 )
 from .repository import Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION, history_path
-from .validate import FIELDS, STATUS_FIELD, TABLES, canonical_field, parse_value
+from .validate import (
+    ALIASES,
+    FIELDS,
+    STATUS_FIELD,
+    TABLES,
+    canonical_field,
+    field_names,
+    parse_value,
+)
 
 __all__ = [
+    "ALIASES",
     "FIELDS",
     "SCHEMA_VERSION",
     "STATUS_FIELD",
@@ -71,6 +80,7 @@ __all__ = [
     "ValidationError",
     "YesNo",
     "canonical_field",
+    "field_names",
     "history_path",
     "money",
     "parse_value",
