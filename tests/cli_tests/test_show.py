@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from store import Repository
+from tui.commands.show import render
 
 from .conftest import Result, clean_env, run_board
 
@@ -32,8 +35,7 @@ def test_show_prints_every_table_with_the_consoles_columns(shown: Result) -> Non
 
 def test_piped_output_is_plain_text(shown: Result) -> None:
     assert "\x1b" not in shown.out and "\x07" not in shown.out
-    assert shown.out.isprintable() is False  # it has line breaks, but nothing else invisible
-    assert all(line.isprintable() for line in shown.out.splitlines())
+    assert all(line.isprintable() for line in shown.out.splitlines())  # no colour, no controls
 
 
 def test_data_is_printed_as_typed(shown: Result) -> None:
@@ -65,3 +67,13 @@ def test_show_one_table(module_tmp: Path) -> None:
     assert result.code == 0
     assert "Recommendations" in result.out and "3.2" in result.out
     assert "Components" not in result.out and "Grand total" not in result.out
+
+
+def test_in_a_terminal_a_heavy_rule_sets_the_totals_apart(module_tmp: Path) -> None:
+    """In process: a subprocess has no terminal, and the terminal's box style differs."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system=None, width=160)
+    render(Repository.open(module_tmp / "board.json"), ["bids"], console)
+    lines = out.getvalue().splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.strip().startswith("Total ")]
+    assert set(lines[at - 1].strip()) == {"━"} and "1,720" in lines[at]

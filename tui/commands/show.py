@@ -55,6 +55,13 @@ def make_table(name: str, plain: bool) -> Table:
     return table
 
 
+def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
+    """Totals as the table's footer: every box style draws a rule above it (a section may not)."""
+    for column, cell in zip(table.columns, cells, strict=True):
+        column.footer = cell
+    table.show_footer = True
+
+
 def render(repo: Repository, tables: list[str], console: Console) -> None:
     state = repo.state()
     plain = not console.is_terminal
@@ -67,8 +74,9 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
         table = make_table(name, plain)
         for row in table_rows(state, name):
             if row.key == "total":
-                table.add_section()  # a rule between the bids and their totals
-            table.add_row(*row.cells)
+                add_totals(table, row.cells)
+            else:
+                table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
         console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
