@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from store import history_path
+
 from .conftest import Files, Result, clean_env, run_board, seeded
 
 
@@ -169,3 +171,14 @@ def test_read_only_refuses_set(store: Path, module_tmp: Path) -> None:
     args = ["--read-only", "--store", str(store), "set", "bids", "1", "2005/06", "400"]
     assert_refused(run_board(*args, env=clean_env(module_tmp)), str(store), "read-only")
     assert Files.of(store) == before
+
+
+@pytest.mark.parametrize("command", ["history", "check"])
+def test_a_damaged_history_line_is_one_line(tmp_path: Path, command: str) -> None:
+    path = seeded(tmp_path / "board.json")
+    with history_path(path).open("ab") as history:
+        history.write(b'{"rev": 1, "table": "bids"}\n')  # no time, author, id or field
+    before = Files.of(path)
+    result = run_board("--store", str(path), command, env=clean_env(tmp_path))
+    assert_refused(result, str(history_path(path)), "revision 1 is damaged (KeyError")
+    assert Files.of(path) == before
