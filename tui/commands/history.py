@@ -43,16 +43,21 @@ def one_line(text: str) -> str:
     return visible(text).replace("\n", "␊")
 
 
+def change_text(action: str, old: object, new: object) -> str:
+    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what a change did, as history and set say it."""
+    if action == "add":
+        return f"added {describe(new)}"
+    if action == "delete":
+        return f"removed {describe(old)}"
+    return f"{describe(old)} → {describe(new)}"
+
+
 def line(entry: HistoryEntry) -> str:
     when = entry.at[:19].replace("T", " ")
     what = f"{entry.table} {entry.record} {entry.field}"
-    if entry.action == "add":
-        change = f"added {describe(entry.new)}"
-    elif entry.action == "delete":
-        change = f"removed {describe(entry.old)}"
-    else:
-        change = f"{describe(entry.old)} → {describe(entry.new)}"
-    return one_line(f"{when}  {entry.who}  {what}: {change}")
+    return one_line(
+        f"{when}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

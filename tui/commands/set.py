@@ -7,7 +7,7 @@ import argparse
 from store import ALIASES, TABLES, Change, Repository, field_names, parse_value
 
 from ..paths import store_path
-from .history import describe, one_line
+from .history import change_text, describe, one_line
 
 EXAMPLES = """\
 examples:
@@ -48,12 +48,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
 
 def confirmation(change: Change) -> str:
     """`bids 1 2005/06: 350 → 400`, on one line whatever the value holds."""
-    what = f"{change.table} {change.record} {change.field}"
     if change.action == "none":
-        line = f"{what}: {describe(change.old)} (unchanged)"
+        done = f"{describe(change.old)} (unchanged)"
     else:
-        line = f"{what}: {describe(change.old)} → {describe(change.new)}"
-    return one_line(line)
+        done = change_text(change.action, change.old, change.new)
+    return one_line(f"{change.table} {change.record} {change.field}: {done}")
 
 
 def run(args: argparse.Namespace) -> int:
