@@ -33,15 +33,27 @@ from .model import (
     Recommendation,
     Target,
     YesNo,
+    change_text,
+    describe_value,
     money,
     status_label,
     visible,
 )
 from .repository import Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION, history_path
-from .validate import FIELDS, STATUS_FIELD, TABLES, canonical_field, choices, parse_value
+from .validate import (
+    ALIASES,
+    FIELDS,
+    STATUS_FIELD,
+    TABLES,
+    canonical_field,
+    choices,
+    field_names,
+    parse_value,
+)
 
 __all__ = [
+    "ALIASES",
     "EXPORT_FORMATS",
     "FIELDS",
     "SCHEMA_VERSION",
@@ -76,8 +88,11 @@ __all__ = [
     "ValidationError",
     "YesNo",
     "canonical_field",
+    "change_text",
+    "describe_value",
     "choices",
     "export_one",
+    "field_names",
     "history_path",
     "money",
     "parse_value",

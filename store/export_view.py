@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from .model import YEAR_LABELS, YEARS, BoardState, HistoryEntry, Snapshot
+from .model import change_text as model_change_text
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -39,22 +39,9 @@ def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
     return Changes(since, tuple(entries))
 
 
-def describe(value: Any) -> str:
-    """A history value as one short text: a whole record by its title."""
-    if value is None:
-        return "—"
-    if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
-    return str(value)
-
-
 def change_text(entry: HistoryEntry) -> str:
     """`old → new`, or `added X` / `removed X` for a whole record."""
-    if entry.action == "add":
-        return f"added {describe(entry.new)}"
-    if entry.action == "delete":
-        return f"removed {describe(entry.old)}"
-    return f"{describe(entry.old)} → {describe(entry.new)}"
+    return model_change_text(entry.action, entry.old, entry.new)
 
 
 def when(at: str) -> str:

@@ -251,6 +251,26 @@ def money(value: int) -> str:
     return f"{value:,}"
 
 
+def describe_value(value: Any) -> str:
+    """A history value as one short text: money with separators, empty as —, a record by title."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return money(value)
+    if isinstance(value, dict):
+        return str(value.get("title") or value.get("name") or "record")
+    return str(value)
+
+
+def change_text(action: str, old: Any, new: Any) -> str:
+    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what one change did."""
+    if action == "add":
+        return f"added {describe_value(new)}"
+    if action == "delete":
+        return f"removed {describe_value(old)}"
+    return f"{describe_value(old)} → {describe_value(new)}"
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 

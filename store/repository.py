@@ -137,20 +137,26 @@ class Repository:
 
     @_serialised
     def history(self, limit: int | None = None) -> list[HistoryEntry]:
-        return [
-            HistoryEntry(
-                revision=e["rev"],
-                at=e["at"],
-                who=e["who"],
-                table=e["table"],
+        return [self._history_entry(e) for e in self.storage.history(limit)]
+
+    def _history_entry(self, e: dict[str, Any]) -> HistoryEntry:
+        try:
+            return HistoryEntry(
+                revision=int(e["rev"]),
+                at=str(e["at"]),
+                who=str(e["who"]),
+                table=str(e["table"]),
                 record=str(e["id"]),
-                field=e["field"],
+                field=str(e["field"]),
                 old=e.get("old"),
                 new=e.get("new"),
-                action=e.get("action", "set"),
+                action=str(e.get("action", "set")),
             )
-            for e in self.storage.history(limit)
-        ]
+        except (KeyError, TypeError, ValueError) as err:
+            raise StoreDamaged(
+                f"{self.storage.history_file}: the change of revision {e.get('rev')!r} is "
+                f"damaged ({type(err).__name__}: {err})"
+            ) from None
 
     @_serialised
     def check(self) -> list[str]:
@@ -161,8 +167,8 @@ class Repository:
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
-        newest = self.storage.history(limit=1)
-        if state.revision and not newest:
+        entries = self.history()  # every line, so a damaged one is reported here
+        if state.revision and not entries:
             problems.append(
                 f"{self.storage.history_file}: missing; {state.revision} changes have no history"
             )

@@ -11,7 +11,8 @@ from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Ta
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
 MAX_TEXT = 2_000
-_MONEY_RE = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)$")
+_MONEY_RE = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)$", re.ASCII)  # ASCII: int() takes other digits too
+_MONEY_DIGITS = len(str(MAX_AMOUNT))
 
 Parser = Callable[[Any], Any]
 
@@ -53,7 +54,11 @@ def _money(value: Any) -> int:
             raise ValidationError(
                 f"{value!r} is not a whole non-negative number of £'000 (e.g. 350 or 1,250)"
             )
-        value = int(text.replace(",", ""))
+        digits = text.replace(",", "").lstrip("0") or "0"
+        if len(digits) > _MONEY_DIGITS:  # before int(): it refuses over 4,300 digits
+            shown = text if len(text) <= 40 else f"{text[:20]}…({len(digits)} digits)"
+            raise ValidationError(f"{shown} is outside 0 to {MAX_AMOUNT:,} (£'000)")
+        value = int(digits)
     if not 0 <= value <= MAX_AMOUNT:
         raise ValidationError(f"{value:,} is outside 0 to {MAX_AMOUNT:,} (£'000)")
     return value
@@ -135,9 +140,15 @@ def canonical_field(table: str, field: str) -> str:
     if table == "components" and match and match.group(2) in PART_FIELDS:
         return field
     if field not in FIELDS[table]:
-        names = ", ".join(FIELDS[table]) + (", partN.status" if table == "components" else "")
+        names = ", ".join(field_names(table))
         raise NotFound(f"unknown field {field!r} for {table}; fields are: {names}")
     return field
+
+
+def field_names(table: str) -> tuple[str, ...]:
+    """Every field `parse_value` accepts on `table` as a user types it (parts as `partN.status`)."""
+    parts = tuple(f"partN.{name}" for name in PART_FIELDS) if table == "components" else ()
+    return (*FIELDS[check_table(table)], *parts)
 
 
 def split_part(field: str) -> tuple[int, str] | None:
@@ -162,12 +173,20 @@ def check_stored(table: str, record: dict[str, Any]) -> None:
     """Raise ValidationError unless every field of a stored record is already in canonical form."""
     for field, parser in FIELDS[table].items():
         value = record.get("amounts", {}).get(field) if field in YEARS else record.get(field)
-        if parser(value) != value:
-            raise ValidationError(f"{field} {value!r} is not in stored form")
-    for part in record.get("parts", []) if table == "components" else []:
+        _check_value(field, parser, value)
+    for n, part in enumerate(record.get("parts", []) if table == "components" else [], start=1):
         for field, parser in PART_FIELDS.items():
-            if parser(part.get(field)) != part.get(field):
-                raise ValidationError(f"part {field} {part.get(field)!r} is not in stored form")
+            _check_value(f"part{n}.{field}", parser, part.get(field))
+
+
+def _check_value(field: str, parser: Parser, value: Any) -> None:
+    """A stored value must come back from its parser unchanged; the message names the field."""
+    try:
+        stored = parser(value)
+    except ValidationError as err:
+        raise ValidationError(f"{field}: {err}") from None
+    if stored != value:
+        raise ValidationError(f"{field} {value!r} is not in stored form")
 
 
 def choices(table: str, field: str) -> list[str] | None:

@@ -21,6 +21,7 @@ from store import (
     Change,
     HistoryEntry,
     Repository,
+    describe_value,
     visible,
     write_bundle,
 )
@@ -210,8 +211,8 @@ class BoardApp(EditingMixin, App[None]):
                 e.table,
                 e.record,
                 e.field,
-                _describe(e.old),
-                _describe(e.new),
+                describe_value(e.old),
+                describe_value(e.new),
             )
             table.add_row(*(Text(visible(c)) for c in cells), key=str(e.revision) + e.field)
 
@@ -332,11 +333,3 @@ def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
 
 def _folder_problem(text: str) -> str | None:
     return None if text.strip() else "Give a folder to write the snapshot into."
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
-    return str(value)

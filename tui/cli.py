@@ -7,17 +7,38 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-import tempfile
 import traceback
-from importlib.metadata import version
-from pathlib import Path
+from typing import NoReturn
 
 from store import BoardError
 
-from .paths import store_path
+from .commands.history import one_line
+from .paths import log_path, store_path
 
-COMMANDS = ("show", "history", "export")
+COMMANDS = ("show", "set", "history", "check", "export")
+
+
+class BoardParser(argparse.ArgumentParser):
+    """argparse with a usage mistake as one line (the message, then the usage) and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split()[1:])  # drop "usage:", join wrapped lines
+        self.exit(2, f"board: {message}; usage: {usage}\n")
+
+
+class _Version(argparse.Action):
+    """`--version`, looked up only when asked: importlib.metadata costs every run ~30 ms."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import version
+
+        print(f"board {version('programme-board-console')}")
+        parser.exit()
 
 
 def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -30,16 +51,16 @@ def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = BoardParser(
         prog="board",
         description="Programme Board Console: run the console, or script the store.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"board {version('programme-board-console')}"
-    )
+    parser.add_argument("--version", action=_Version)
     _store_option(parser, None)
     parser.add_argument(
-        "--read-only", action="store_true", help="open the console without allowing edits"
+        "--read-only",
+        action="store_true",
+        help="allow no edits (the console's keys, and `board set`)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -61,10 +82,27 @@ def _run_console(args: argparse.Namespace) -> int:
     return 0
 
 
-def _log_crash() -> Path:
-    log = Path(tempfile.gettempdir()) / "board-error.log"
-    log.write_text(traceback.format_exc(), encoding="utf-8")
-    return log
+def _log_crash() -> str:
+    """Write the traceback to the user's log folder; say where (or why not)."""
+    log = log_path()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError as err:
+        return f"no log written: {err.strerror or err}"
+    return f"details in {log}"
+
+
+def _fail(message: str) -> int:
+    """A user's mistake: one line on stderr, control characters and line breaks made visible."""
+    print(f"board: {one_line(message)}", file=sys.stderr)
+    return 2
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`board show | head`): stop Python's exit flush from complaining."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,16 +112,24 @@ def main(argv: list[str] | None = None) -> int:
             return _run_console(args)
         return int(args.run(args) or 0)
     except BoardError as err:
-        print(f"board: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as err:
+        if err.filename is None:
+            return _internal(err)
+        return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
-        log = _log_crash()
-        print(
-            f"board: internal error ({type(err).__name__}: {err}); details in {log}",
-            file=sys.stderr,
-        )
-        return 3
+        return _internal(err)
+
+
+def _internal(err: Exception) -> int:
+    where = _log_crash()
+    print(
+        f"board: internal error ({type(err).__name__}: {one_line(str(err))}); {where}",
+        file=sys.stderr,
+    )
+    return 3

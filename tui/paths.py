@@ -15,3 +15,8 @@ def store_path(option: str | None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("board", appauthor=False)) / "board.json"
+
+
+def log_path() -> Path:
+    """Where an internal error's traceback goes: the user's log folder, never a shared one."""
+    return Path(platformdirs.user_log_dir("board", appauthor=False)) / "board-error.log"

@@ -1,21 +1,44 @@
-"""The store knows no screen: importing it must not import textual (Harlequin's habit)."""
+"""The store knows no screen: importing it must not import textual (Harlequin's habit).
+Nor does the command line, except to run or serve the console."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+TEXTUAL_LOADED = "any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
 
 
 def test_store_does_not_import_textual() -> None:
-    code = "import sys, store; print('textual' in sys.modules or any(m.startswith('textual.') for m in sys.modules))"
+    code = f"import sys, store; print({TEXTUAL_LOADED})"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
-def test_cli_does_not_import_textual_for_show() -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["show"],
+        ["set", "bids", "1", "2005/06", "400"],
+        ["set", "bids", "1", "2005/06", "abc"],
+        ["history"],
+        ["check"],
+    ],
+    ids=" ".join,
+)
+def test_commands_do_not_import_textual(tmp_path: Path, argv: list[str]) -> None:
+    """Each command runs through `main` in a fresh interpreter; textual must not be loaded."""
+    store = str(tmp_path / "board.json")
     code = (
-        "import sys, tui.cli, tui.commands.show, tui.commands.history;"
-        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+        "import sys, contextlib, io\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main(['--store', {store!r}, *{argv!r}])\n"
+        f"print({TEXTUAL_LOADED})\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 
 from rich.console import Console
 from rich.text import Text
 
-from store import HistoryEntry, Repository, visible
+from store import HistoryEntry, Repository, change_text, visible
 
 from ..paths import store_path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser("history", help="list changes, newest first")
-    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N changes")
+    parser.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N changes")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     return parser
 
 
-def describe(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
-    return str(value)
+def _count(text: str) -> int:
+    if not text.isdecimal() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of changes (1 or more)")
+    return int(text)
+
+
+def one_line(text: str) -> str:
+    """Store text safe for a one-line message: control characters and line breaks visible."""
+    return visible(text).replace("\n", "␊")
 
 
 def line(entry: HistoryEntry) -> str:
     when = entry.at[:19].replace("T", " ")
     what = f"{entry.table} {entry.record} {entry.field}"
-    if entry.action == "add":
-        change = f"added {describe(entry.new)}"
-    elif entry.action == "delete":
-        change = f"removed {describe(entry.old)}"
-    else:
-        change = f"{describe(entry.old)} → {describe(entry.new)}"
-    return visible(f"{when}  {entry.who}  {what}: {change}")
+    return one_line(
+        f"{when}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     console = Console(soft_wrap=True, highlight=False)
     for entry in entries:
         if args.json:
-            print(json.dumps(entry.__dict__, ensure_ascii=False))
+            print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))
         else:
             console.print(Text(line(entry)))
     if not entries and not args.json:

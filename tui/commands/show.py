@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from rich import box
 from rich.console import Console
@@ -20,12 +21,45 @@ TITLES = {
     "implications": "Implications",
     "recommendations": "Recommendations",
 }
+# Piped output goes to a file or a mail, not a terminal: wide enough that no column is squeezed
+# (the console's widest columns, 60 + 58, fit), unless $COLUMNS says otherwise.
+PIPE_WIDTH = 160
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = sub.add_parser("show", help="print every table (or one) as the console shows it")
-    parser.add_argument("table", nargs="?", choices=list(COLUMNS), help="only this table")
+    parser = sub.add_parser(
+        "show",
+        help="print every table (or one) as the console shows it",
+        description="Print the tables with the console's columns and the bids' totals. Plain "
+        "text without colour when the output is not a terminal.",
+    )
+    parser.add_argument(
+        "table", nargs="?", choices=list(COLUMNS), metavar="TABLE", help=", ".join(COLUMNS)
+    )
     return parser
+
+
+def make_table(name: str, plain: bool) -> Table:
+    table = Table(
+        title=TITLES[name],
+        box=box.ASCII if plain else box.SIMPLE_HEAVY,
+        title_justify="left",
+        expand=False,
+    )
+    for column in COLUMNS[name]:
+        table.add_column(
+            column.label,
+            justify="right" if column.numeric else "left",
+            max_width=column.width,
+        )
+    return table
+
+
+def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
+    """Totals as the table's footer: every box style draws a rule above it (a section may not)."""
+    for column, cell in zip(table.columns, cells, strict=True):
+        column.footer = cell
+    table.show_footer = True
 
 
 def render(repo: Repository, tables: list[str], console: Console) -> None:
@@ -37,23 +71,25 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
     )
     console.print(heading, style="bold")
     for name in tables:
-        table = Table(
-            title=TITLES[name],
-            box=box.ASCII if plain else box.SIMPLE_HEAVY,
-            title_justify="left",
-            expand=False,
-        )
-        for column in COLUMNS[name]:
-            table.add_column(column.label, justify="right" if column.numeric else "left")
+        table = make_table(name, plain)
         for row in table_rows(state, name):
-            table.add_row(*row.cells, end_section=row.key == "total" or False)
+            if row.key == "total":
+                add_totals(table, row.cells)
+            else:
+                table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
         console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
 
 
+def make_console() -> Console:
+    console = Console(soft_wrap=False, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
+
+
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
-    console = Console(soft_wrap=False, highlight=False)
-    render(repo, [args.table] if args.table else list(COLUMNS), console)
+    render(repo, [args.table] if args.table else list(COLUMNS), make_console())
     return 0

@@ -1,0 +1,41 @@
+"""`board check`: read and validate the whole store; exit 0 with a summary, or 2 with the reason."""
+
+from __future__ import annotations
+
+import argparse
+
+from store import BoardState, Repository, StoreDamaged, visible
+
+from ..paths import store_path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    return sub.add_parser(
+        "check",
+        help="validate the store; exit 2 with the reason if anything is wrong",
+        description="Read and validate every record of the store without changing it. Prints "
+        "'ok: PATH (...)' and exits 0, or one line naming the file and the problem and exits 2.",
+    )
+
+
+def summary(state: BoardState) -> str:
+    counts = (
+        f"{len(state.components)} components, {len(state.bids)} bids, "
+        f"{len(state.implications)} implications, {len(state.recommendations)} recommendations"
+    )
+    if not state.revision:
+        return f"revision 0, as created; {counts}"
+    when = state.changed_at[:19].replace("T", " ")
+    return f"revision {state.revision}, last changed {when} UTC by {state.changed_by}; {counts}"
+
+
+def run(args: argparse.Namespace) -> int:
+    path = store_path(args.store).absolute()
+    if not path.exists():  # check never creates a store: a mistyped path must not pass
+        raise StoreDamaged(f"{path}: no store there")
+    repo = Repository.open(path, read_only=True)
+    problems = repo.check()
+    if problems:
+        raise StoreDamaged("; ".join(problems))
+    print(visible(f"ok: {repo.path} ({summary(repo.state())})"))
+    return 0

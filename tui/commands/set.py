@@ -1,0 +1,72 @@
+"""`board set TABLE ID FIELD VALUE`: one validated edit, recorded in the history like a console edit."""
+
+from __future__ import annotations
+
+import argparse
+
+from store import (
+    ALIASES,
+    TABLES,
+    Change,
+    Repository,
+    change_text,
+    describe_value,
+    field_names,
+    parse_value,
+)
+
+from ..paths import store_path
+from .history import one_line
+
+EXAMPLES = """\
+examples:
+  board set bids 1 2005/06 400
+  board set components 5 part4.status complete
+  board set recommendations 3.1 decision agreed
+  board set components 2 note -- "-see the minutes"   (a VALUE that starts with '-' goes after --)
+"""
+
+
+def _fields_help() -> str:
+    lines = ["tables and their fields:"]
+    for table in TABLES:
+        aliases = [f"{alias} = {field}" for (t, alias), field in ALIASES.items() if t == table]
+        extra = f" (also {', '.join(aliases)})" if aliases else ""
+        lines.append(f"  {table}: {', '.join(field_names(table))}{extra}")
+    return "\n".join(lines) + "\n\n" + EXAMPLES
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "set",
+        usage="board set [-h] [--store PATH] TABLE ID FIELD [--] VALUE",
+        help="change one field (validated, recorded in the history)",
+        description="Change one field, validated by the store and recorded in the history "
+        "with your user@host, as a console edit is. Open consoles show it at once.",
+        epilog=_fields_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("table", metavar="TABLE", help=", ".join(TABLES))
+    parser.add_argument(
+        "id", metavar="ID", help="the row number shown in the console (recommendations: 3.1, 3.2)"
+    )
+    parser.add_argument("field", metavar="FIELD", help="a column name in lower case")
+    parser.add_argument("value", metavar="VALUE", help="the new value (money: whole £'000)")
+    return parser
+
+
+def confirmation(change: Change) -> str:
+    """`bids 1 2005/06: 350 → 400`, on one line whatever the value holds."""
+    if change.action == "none":
+        done = f"{describe_value(change.old)} (unchanged)"
+    else:
+        done = change_text(change.action, change.old, change.new)
+    return one_line(f"{change.table} {change.record} {change.field}: {done}")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Validate before opening, so a refused value never creates a missing store.
+    parse_value(args.table, args.field, args.value, args.id)
+    repo = Repository.open(store_path(args.store), read_only=args.read_only)
+    print(confirmation(repo.set_field(args.table, args.id, args.field, args.value)))
+    return 0
