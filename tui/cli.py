@@ -17,7 +17,7 @@ from store import BoardError
 
 from .paths import store_path
 
-COMMANDS = ("show", "history")
+COMMANDS = ("show", "history", "serve")
 
 
 def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
