@@ -18,7 +18,13 @@ import pytest
 
 from store import Repository
 from tui.cli import build_parser, main
-from tui.commands.serve import INSTALL_HINT, console_command, exposure_warning, port_number
+from tui.commands.serve import (
+    INSTALL_HINT,
+    console_command,
+    exposure_warning,
+    page_url,
+    port_number,
+)
 
 LOOPBACK = "127.0.0.1"
 STARTUP_LIMIT = 20.0  # seconds: a bound on waiting, not an assertion about speed
@@ -198,3 +204,23 @@ def test_each_tab_runs_this_console_on_this_store(tmp_path: Path, read_only: boo
     words = shlex.split(console_command(store, read_only=read_only))
     expected = [sys.executable, "-m", "tui", "--store", str(store)]
     assert words == expected + (["--read-only"] if read_only else [])
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [("127.0.0.1", "http://127.0.0.1:8000"), ("::1", "http://[::1]:8000")],
+)
+def test_the_page_gets_a_usable_websocket_address(host: str, url: str) -> None:
+    assert page_url(host, 8000) == url
+
+
+def test_public_url_must_be_http(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--store", str(store_path), "--public-url", "board.example.org"])
+    assert exit_.value.code == 2
+    assert "must start with http:// or https://" in capsys.readouterr().err
+
+
+def test_public_url_loses_its_trailing_slash() -> None:
+    args = build_parser().parse_args(["serve", "--public-url", "https://board.example.org/"])
+    assert args.public_url == "https://board.example.org"

@@ -88,6 +88,11 @@ def exposure_warning(host: str) -> str | None:
     )
 
 
+def page_url(host: str, port: int) -> str:
+    """Where the page tells browsers to connect; an IPv6 literal needs brackets in a URL."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def console_command(path: Path, *, read_only: bool) -> str:
     """The shell command textual-serve runs for each browser tab: this console, on this store."""
     command = f"{shlex.quote(sys.executable)} -m tui --store {shlex.quote(str(path))}"
@@ -122,19 +127,19 @@ def run(args: argparse.Namespace) -> int:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
     read_only = getattr(args, "read_only", False)
+    host = args.host.strip("[]")  # accept [::1] as well as ::1
     path = store_path(args.store).absolute()
     # Open (or create) the store here, so a damaged one fails once, not in every browser tab.
     Repository.open(path, read_only=read_only)
-    check_port_free(args.host, args.port)
-    warning = exposure_warning(args.host)
+    check_port_free(host, args.port)
+    warning = exposure_warning(host)
     if warning:
         print(warning, file=sys.stderr)
     command = console_command(path, read_only=read_only)
-    server = Server(
-        command, host=args.host, port=args.port, title=TITLE, public_url=args.public_url
-    )
+    url = args.public_url or page_url(host, args.port)
+    server = Server(command, host=host, port=args.port, title=TITLE, public_url=url)
     try:
         server.serve()
     except OSError as err:  # lost the race for the port after the check
-        raise BoardError(_bind_message(args.host, args.port, err)) from None
+        raise BoardError(_bind_message(host, args.port, err)) from None
     return 0
