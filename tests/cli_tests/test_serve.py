@@ -82,14 +82,14 @@ def test_installed_board_serve_answers_on_loopback(store_path: Path, tmp_path: P
     assert server.returncode == 0, (tmp_path / "serve.log").read_text(errors="replace")
 
 
-async def first_screen(url: str, wanted: str) -> str:
-    """Connect as a browser tab does and collect what its console draws until `wanted` shows."""
+async def first_screen(url: str, *wanted: str) -> str:
+    """Connect as a browser tab does and collect what its console draws until all of `wanted` show."""
     import aiohttp
 
     seen = ""
     deadline = time.monotonic() + STARTUP_LIMIT
     async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
-        while wanted not in seen and time.monotonic() < deadline:
+        while not all(w in seen for w in wanted) and time.monotonic() < deadline:
             try:
                 message = await ws.receive(timeout=2)
             except TimeoutError:
@@ -106,12 +106,16 @@ async def first_screen(url: str, wanted: str) -> str:
 def test_a_browser_tab_gets_a_console_on_the_same_store(
     repo: Repository, store_path: Path, tmp_path: Path
 ) -> None:
+    repo.set_field("recommendations", "3.1", "decision", "agreed")  # the seed has none agreed
     port = free_port()  # read-only needs an existing store: the `repo` fixture made it
     with serving(store_path, port, tmp_path / "serve.log", "--read-only") as server:
         wait_for_page(f"http://{LOOPBACK}:{port}/", server)
         url = f"ws://{LOOPBACK}:{port}/ws?width=120&height=40"
-        screen = asyncio.run(first_screen(url, "Components"))
-    assert "Components" in screen, (tmp_path / "serve.log").read_text(errors="replace")[-2000:]
+        screen = asyncio.run(first_screen(url, "Components", "agreed", "READ-ONLY"))
+    log = (tmp_path / "serve.log").read_text(errors="replace")[-2000:]
+    assert "Components" in screen, log  # the console's tabs: the per-tab command runs
+    assert "agreed" in screen, log  # the Overview shows this store's edit
+    assert "READ-ONLY" in screen, log  # --read-only reached the console
 
 
 def test_missing_extra_is_one_line_and_exit_2(store_path: Path) -> None:
