@@ -17,7 +17,7 @@ from store import BoardError
 from .commands.history import one_line
 from .paths import log_path, store_path
 
-COMMANDS = ("show", "set", "history", "check", "export")
+COMMANDS = ("show", "set", "history", "check", "export", "serve")
 
 
 class BoardParser(argparse.ArgumentParser):

@@ -42,3 +42,12 @@ def test_commands_do_not_import_textual(tmp_path: Path, argv: list[str]) -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_serve_command_imports_textual_serve_only_when_it_runs() -> None:
+    code = (
+        "import sys, tui.cli, tui.commands.serve; tui.cli.build_parser();"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'textual_serve', 'aiohttp'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
