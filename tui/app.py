@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable
 from functools import partial
@@ -39,6 +40,7 @@ EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 POLL_SECONDS = 2.0
+FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clears"
 
 
 class BoardApp(EditingMixin, App[None]):
@@ -65,6 +67,8 @@ class BoardApp(EditingMixin, App[None]):
         self.own_revisions: set[int] = set()
         self._filtering: BoardTable | None = None
         self._seen_identity: object = None
+        # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
+        self._stop_watch = asyncio.Event()
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
 
@@ -74,10 +78,6 @@ class BoardApp(EditingMixin, App[None]):
             for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
                 with TabPane(f"{number} {title}", id=tab):
                     yield from self._tab_body(tab)
-        yield Input(
-            id="filter",
-            placeholder="Filter: type to narrow the table · enter keeps it · escape clears",
-        )
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -226,6 +226,11 @@ class BoardApp(EditingMixin, App[None]):
             else "no changes yet"
         )
         text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
+        filters = [
+            f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
+        ]
+        if filters:
+            text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
         self.query_one("#status", Static).update(Text(visible(text)))
 
     # --- navigation -----------------------------------------------------------------------------
@@ -252,12 +257,11 @@ class BoardApp(EditingMixin, App[None]):
 
     # --- filter -----------------------------------------------------------------------------------
     def open_filter(self, table: BoardTable) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = table.filter_text
-        box.add_class("-active")
-        box.disabled = False
-        self.screen.set_focus(box)
+        """Show a filter box under the table; it exists only while the filter is being typed."""
         self._filtering = table
+        box = Input(table.filter_text, id="filter", placeholder=FILTER_HINT)
+        self.mount(box, before=self.query_one("#status"))
+        self.screen.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -265,19 +269,22 @@ class BoardApp(EditingMixin, App[None]):
         if table is not None:
             table.filter_text = event.value
             table.show(table_rows(self.state, table.table_name, self.today))
+            self._show_status()
 
     @on(Input.Submitted, "#filter")
     def filter_kept(self) -> None:
-        if self._filtering is not None:
-            self.screen.set_focus(self._filtering)
+        self._close_filter()
 
     def key_escape(self) -> None:
         """Escape in the filter box clears the filter and returns to the table."""
-        box = self.query_one("#filter", Input)
-        if self.focused is box and self._filtering is not None:
-            box.value = ""
-            box.remove_class("-active")
-            box.disabled = True
+        if isinstance(self.focused, Input) and self.focused.id == "filter":
+            self.focused.value = ""
+            self._close_filter()
+
+    def _close_filter(self) -> None:
+        for box in self.query("#filter"):
+            box.remove()
+        if self._filtering is not None:
             self.screen.set_focus(self._filtering)
 
     def refresh_now(self) -> None:
@@ -290,9 +297,15 @@ class BoardApp(EditingMixin, App[None]):
         from watchfiles import awatch
 
         path = self.repo.path
-        async for changes in awatch(path.parent, debounce=50, step=10, recursive=False):
+        watch = awatch(
+            path.parent, debounce=50, step=10, recursive=False, stop_event=self._stop_watch
+        )
+        async for changes in watch:
             if any(Path(changed) == path for _, changed in changes):
                 self.reload_store()
+
+    def on_unmount(self) -> None:
+        self._stop_watch.set()
 
     def _poll(self) -> None:
         if self.repo.storage.identity() != self._seen_identity:
