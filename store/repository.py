@@ -163,7 +163,9 @@ class Repository:
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
         newest = self.storage.history(limit=1)
         if state.revision and not newest:
-            problems.append(f"{self.storage.history_file}: missing; {state.revision} changes have no history")
+            problems.append(
+                f"{self.storage.history_file}: missing; {state.revision} changes have no history"
+            )
         return problems
 
     # --- writing ------------------------------------------------------------------------------
