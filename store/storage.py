@@ -16,9 +16,9 @@ never reached (the writer was killed between the two writes) is ignored and trim
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import glob
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,9 +33,13 @@ from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew
 SCHEMA_VERSION = 2
 META = "_meta"
 LOCK_TIMEOUT = 10.0
+# filelock retries a held lock every poll interval; its 50 ms default made a contended edit wait
+# up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
+LOCK_POLL = 0.005
 _TAIL = 64 * 1024
 
 Data = dict[str, dict[str, Any]]
+Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
 
 
 def history_path(path: Path) -> Path:
@@ -54,6 +58,29 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _atomic_write(path: Path, raw: bytes, mode: int) -> None:
+    """Temp file beside `path` (named `.NAME.*.tmp`), fsync, chmod, rename, fsync the folder."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _durable_copy(source: Path, target: Path) -> None:
+    """A backup that is on disk before the original is replaced."""
+    _atomic_write(target, source.read_bytes(), os.stat(source).st_mode & 0o7777)
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -69,7 +96,9 @@ class LockedJSONStorage(Storage):
         self.path = Path(path).expanduser().absolute()
         self.history_file = history_path(self.path)
         self.read_only = read_only
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+        self._lock = FileLock(
+            str(self.path) + ".lock", timeout=lock_timeout, poll_interval=LOCK_POLL
+        )
         self._lock_timeout = lock_timeout
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
@@ -125,8 +154,10 @@ class LockedJSONStorage(Storage):
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise StoreDamaged(f"{self.path}: not a board store (expected an object of tables)")
         version = self.meta_of(data).get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise StoreDamaged(f"{self.path}: no schema version; not a board store")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise StoreDamaged(
+                f"{self.path}: no valid schema version ({version!r}); not a board store"
+            )
         if version > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path}: written by a newer version (schema {version}; this console reads "
@@ -185,27 +216,18 @@ class LockedJSONStorage(Storage):
         revision = int(meta.get("revision", 0))
         self._trim_history(revision)
         meta.update(revision=revision + 1, changed_at=at, changed_by=who)
+        if history:  # lets `board check` tell a lost history file from edits that write none
+            meta["history_rev"] = revision + 1
         self._append_history([{"rev": revision + 1, **entry} for entry in history])
         self.replace(data)
+        # The file now holds exactly `data` and only the lock holder could have replaced it since:
+        # keep it as the cache instead of parsing the file again on the next read.
+        self._cache, self._cache_key = data, self.identity()
 
     def replace(self, data: Data) -> None:
         """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
-        raw = _dumps(data)
-        folder = self.path.parent
         mode = os.stat(self.path).st_mode & 0o7777 if self.path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(folder)
+        _atomic_write(self.path, _dumps(data), mode)
         self._cache, self._cache_key = None, None
 
     def create(self, tables: Data) -> bool:
@@ -213,32 +235,60 @@ class LockedJSONStorage(Storage):
         with self.locked():
             if self.path.exists():
                 return False
+            self._set_aside_orphaned_history()
             tables = {**tables, META: {"1": {"schema_version": SCHEMA_VERSION, "revision": 0}}}
             self.replace(tables)
             return True
 
-    def migrate(self, upgrade: Callable[[Data, int], Data]) -> Path | None:
-        """Upgrade an older schema under the lock, keeping a backup beside it; return the backup."""
+    def _set_aside_orphaned_history(self) -> None:
+        """A history file without its store would mix old revisions into the new store's history."""
+        if self.history_file.exists():
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            os.replace(
+                self.history_file,
+                self.history_file.with_name(f"{self.history_file.name}.orphaned-{stamp}"),
+            )
+
+    def migrate(self, upgrade: Upgrade, check: Callable[[Data], object]) -> Path | None:
+        """Upgrade an older schema under the lock, keeping a backup beside it; return the backup.
+
+        `upgrade` returns the new data and the history entries it took out of the file; `check`
+        raises StoreDamaged for data that would not open, before anything is written. The history
+        file is written whole (temp + replace) before the store, so a migration killed half way
+        simply runs again on the next open.
+        """
         with self.locked():
             data = self._parse(self._read_bytes())
             version = self.meta_of(data)["schema_version"]
             if version == SCHEMA_VERSION:
                 return None
+            data, entries = upgrade(data, version)
+            meta = self.meta_of(data)
+            meta["schema_version"] = SCHEMA_VERSION
+            if entries:
+                meta["history_rev"] = max(int(e["rev"]) for e in entries)
+            check(data)
             backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-            shutil.copy2(self.path, backup)
-            data = upgrade(data, version)
-            self.meta_of(data)["schema_version"] = SCHEMA_VERSION
+            _durable_copy(self.path, backup)
+            self._replace_history(entries, version)
             self.replace(data)
             return backup
 
+    def _replace_history(self, entries: list[dict[str, Any]], version: int) -> None:
+        """Write the history file afresh; a file that was there already is kept as a backup once."""
+        backup = self.history_file.with_name(f"{self.history_file.name}.schema{version}.bak")
+        if self.history_file.exists() and not backup.exists():
+            _durable_copy(self.history_file, backup)
+        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        _atomic_write(self.history_file, payload, _new_file_mode())
+
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
-        pattern = os.path.join(
-            glob.escape(str(self.path.parent)), f".{glob.escape(self.path.name)}.*.tmp"
-        )
-        for leftover in glob.glob(pattern):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
+        folder = glob.escape(str(self.path.parent))
+        for name in (self.path.name, self.history_file.name):
+            for leftover in glob.glob(os.path.join(folder, f".{glob.escape(name)}.*.tmp")):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
 
     # --- history ------------------------------------------------------------------------------
     def _append_history(self, entries: list[dict[str, Any]]) -> None:
