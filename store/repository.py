@@ -23,6 +23,8 @@ from .model import YEARS, BoardState, HistoryEntry
 from .storage import LOCK_TIMEOUT, META, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value, split_part
 
+NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
+
 
 def who_am_i() -> str:
     """`user@host`, the author recorded with every change."""
@@ -219,15 +221,26 @@ class Repository:
 
     @_serialised
     def set_field(
-        self, table: str, record: str, field: str, value: Any, *, base_revision: int | None = None
+        self,
+        table: str,
+        record: str,
+        field: str,
+        value: Any,
+        *,
+        base_revision: int | None = None,
+        expected: Any = NOTHING,
     ) -> Change:
-        """Validate and save one field; with `base_revision`, refuse if changed by others since."""
+        """Validate and save one field; refuse (StaleEdit) if changed by others since the read.
+
+        With `base_revision`: refuse if the field changed after that revision. With `expected`
+        (undo): refuse unless the field still holds that value.
+        """
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
-            self._check_fresh(table, record, doc, field, base_revision)
+            self._check_fresh(table, record, doc, field, base_revision, expected)
             old = _get(doc, field)
             if old == new:
                 return Change(table, str(record), field, old, new, self._revision(), "none")
@@ -259,13 +272,15 @@ class Repository:
         return Change(table, str(doc_id), "*", None, _public(doc), self._revision(), "add")
 
     @_serialised
-    def delete(self, table: str, record: str, *, base_revision: int | None = None) -> Change:
+    def delete(
+        self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
+    ) -> Change:
         if table not in ("components", "bids"):
             raise ValidationError(f"rows can be removed from components and bids, not {table}")
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
-            self._check_fresh(table, record, doc, None, base_revision)
+            self._check_fresh(table, record, doc, None, base_revision, expected)
             old = _public(doc)
             self._table(table).remove(doc_ids=[doc_id])
             history.append(_entry(at, self.who, table, doc_id, "*", old, None, "delete"))
@@ -288,14 +303,17 @@ class Repository:
 
     @_serialised
     def revert(self, change: Change) -> Change:
-        """Apply the inverse of `change` (undo); refused if someone changed the field since."""
-        base = change.revision
+        """Apply the inverse of `change` (undo); refused if the field no longer holds its result.
+
+        Compared by value, not revision: this console's own later edits that were undone (or a
+        redo of them) must not block the next undo, which a revision check would.
+        """
         if change.action == "set":
             return self.set_field(
-                change.table, change.record, change.field, change.old, base_revision=base
+                change.table, change.record, change.field, change.old, expected=change.new
             )
         if change.action == "add":
-            return self.delete(change.table, change.record, base_revision=base)
+            return self.delete(change.table, change.record, expected=change.new)
         if change.action == "delete":
             return self._restore(change)
         raise ValidationError("nothing to undo")
@@ -317,23 +335,37 @@ class Repository:
         return [int(self.storage.meta_of(self.storage.read()).get("revision", 0)) + 1, self.who, at]
 
     def _check_fresh(
-        self, table: str, record: str, doc: dict[str, Any], field: str | None, base: int | None
+        self,
+        table: str,
+        record: str,
+        doc: dict[str, Any],
+        field: str | None,
+        base: int | None,
+        expected: Any = NOTHING,
     ) -> None:
-        if base is None:
-            return
-        changed = doc.get("_changed", {})
-        stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
-        latest = max(stamps, default=None, key=lambda s: s[0])
-        if latest and latest[0] > base:
-            rev, who, at = latest
+        current = _get(doc, field) if field else _public(doc)
+        latest = _latest_stamp(doc, field)
+        if expected is not NOTHING:
+            stale = current != expected
+        else:
+            stale = base is not None and latest is not None and latest[0] > base
+        if stale:
+            _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            current = _get(doc, field) if field else None
+            when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
             raise StaleEdit(
-                f"{what} was changed by {who} at {at[:19].replace('T', ' ')} UTC since you read it",
+                f"{what} was changed by {who}{when} since you read it",
                 who=who,
                 at=at,
-                current=current,
+                current=current if field else None,
             )
+
+
+def _latest_stamp(doc: dict[str, Any], field: str | None) -> list[Any] | None:
+    """[revision, who, at] of the newest change to `field` (or to any field when None)."""
+    changed = doc.get("_changed", {})
+    stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
+    return max(stamps, default=None, key=lambda s: s[0])
 
 
 def _one_line(err: BaseException) -> str:

@@ -77,3 +77,11 @@ def test_undo_is_refused_after_someone_else_changed_the_field(
     with pytest.raises(StaleEdit, match="bob@host2"):
         alice.revert(change)
     assert alice.state().bids[0].status == "deferred"
+
+
+def test_undoing_two_own_edits_of_one_field_works(repo: Repository) -> None:
+    first = repo.set_field("bids", "1", "status", "recommended")
+    second = repo.set_field("bids", "1", "status", "approved")
+    repo.revert(second)
+    repo.revert(first)  # a revision check would take the first undo for someone else's edit
+    assert repo.state().bids[0].status == "proposed"
