@@ -17,7 +17,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import seed
-from .convert import state_from_data
+from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .model import YEARS, BoardState, HistoryEntry
 from .storage import LOCK_TIMEOUT, META, SCHEMA_VERSION, Data, LockedJSONStorage
@@ -106,6 +106,7 @@ class Repository:
         self.who = who or who_am_i()
         self._state: BoardState | None = None
         self._state_key: object = None
+        self._records = RecordCache()
         self._mutex = threading.RLock()
 
     @property
@@ -143,10 +144,10 @@ class Repository:
         repo.state()
         return repo
 
-    def _validate(self, data: Data) -> BoardState:
+    def _validate(self, data: Data, cache: RecordCache | None = None) -> BoardState:
         """The board in `data`, or StoreDamaged naming the file and the first thing wrong."""
         try:
-            return state_from_data(data, self.storage.meta_of(data))
+            return state_from_data(data, self.storage.meta_of(data), cache)
         except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
             raise StoreDamaged(f"{self.path}: {_one_line(err)}") from None
 
@@ -156,7 +157,7 @@ class Repository:
         """The whole board at the file's current revision (re-read only if the file changed)."""
         key = self.storage.identity()
         if self._state is None or key != self._state_key:
-            self._state = self._validate(self.storage.load())
+            self._state = self._validate(self.storage.load(), self._records)
             self._state_key = key
         return self._state
 
@@ -180,8 +181,8 @@ class Repository:
     @_serialised
     def check(self) -> list[str]:
         """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
-        self._state = None
-        state = self.state()
+        storage = self.storage
+        state = self._validate(storage._parse(storage._read_bytes()))  # every record, afresh
         problems = []
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
