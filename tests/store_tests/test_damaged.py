@@ -10,6 +10,8 @@ import pytest
 
 from store import Repository, StoreDamaged, StoreTooNew, history_path
 
+from .procs import finish, go, start
+
 
 def seeded(store_path: Path) -> dict[str, Any]:
     Repository.open(store_path)
@@ -158,3 +160,18 @@ def test_history_left_without_its_store_is_set_aside_not_mixed_in(store_path: Pa
     assert [e.new for e in fresh.history()] == ["new store"]
     [aside] = store_path.parent.glob("board.history.jsonl.orphaned-*")
     assert b"old store" in aside.read_bytes()
+
+
+def test_processes_opening_an_old_store_at_once_migrate_it_once(store_path: Path) -> None:
+    raw = json.dumps(schema1(seeded(store_path))).encode()
+    store_path.write_bytes(raw)
+    procs = [start("open-edit", store_path, f"p{n}@test") for n in range(3)]
+    go(procs)
+    for proc in procs:
+        assert finish(proc) == [0]
+    repo = Repository.open(store_path)
+    history = repo.history()
+    assert sorted(e.revision for e in history) == [1, 2, 3, 4, 5]
+    assert [e.new for e in history if e.who == "clerk@old"] == ["approved", "recommended"]
+    assert store_path.with_name("board.json.schema1.bak").read_bytes() == raw
+    assert repo.check() == []
