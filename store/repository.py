@@ -155,10 +155,10 @@ class Repository:
     @_serialised
     def state(self) -> BoardState:
         """The whole board at the file's current revision (re-read only if the file changed)."""
-        key = self.storage.identity()
-        if self._state is None or key != self._state_key:
-            self._state = self._validate(self.storage.load(), self._records)
-            self._state_key = key
+        data = self.storage.load()  # the same object while the file is unchanged
+        if self._state is None or data is not self._state_key:
+            self._state = self._validate(data, self._records)
+            self._state_key = data
         return self._state
 
     @_serialised

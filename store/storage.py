@@ -20,6 +20,7 @@ import datetime as dt
 import glob
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ LOCK_TIMEOUT = 10.0
 # filelock retries a held lock every poll interval; its 50 ms default made a contended edit wait
 # up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
 LOCK_POLL = 0.005
+RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
 _TAIL = 64 * 1024
 
 Data = dict[str, dict[str, Any]]
@@ -102,6 +104,8 @@ class LockedJSONStorage(Storage):
         self._lock_timeout = lock_timeout
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
+        self._cache_raw = b""
+        self._cache_at = 0  # time.time_ns() when the cache was last known to match the file
         self._pending: Data | None = None
         self._dirty = False
         self._history: list[dict[str, Any]] = []
@@ -119,7 +123,7 @@ class LockedJSONStorage(Storage):
         self._dirty = True
 
     def close(self) -> None:
-        self._cache = None
+        self._cache, self._cache_raw = None, b""
 
     # --- reading ----------------------------------------------------------------------------
     def identity(self) -> tuple[int, int, int] | None:
@@ -131,14 +135,27 @@ class LockedJSONStorage(Storage):
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def load(self) -> Data:
-        """The file's data, parsed again only if the file changed since the last read."""
+        """The file's data, parsed again only if the file changed since the last read.
+
+        The same object is returned for as long as the file is unchanged. (inode, mtime, size)
+        alone can miss a change: ext4 reuses a freed inode at once and mtime only moves once a
+        clock tick (2 s on FAT), so a same-size file written within one tick of the cached one
+        looks identical. Within RACY_NS of the cached file's mtime the bytes are compared too
+        (git's "racy clean" rule); afterwards any new file has a later mtime.
+        """
         key = self.identity()
         if key is None:
             raise StoreDamaged(f"{self.path}: the store file does not exist")
-        if key != self._cache_key or self._cache is None:
-            self._cache = self._parse(self._read_bytes())
-            self._cache_key = key
+        if self._cache is not None and key == self._cache_key and not self._racy(key):
+            return self._cache
+        raw = self._read_bytes()
+        if self._cache is None or raw != self._cache_raw:
+            self._cache, self._cache_raw = self._parse(raw), raw
+        self._cache_key, self._cache_at = key, time.time_ns()
         return self._cache
+
+    def _racy(self, key: tuple[int, int, int]) -> bool:
+        return self._cache_at - key[1] < RACY_NS
 
     def _read_bytes(self) -> bytes:
         try:
@@ -219,16 +236,19 @@ class LockedJSONStorage(Storage):
         if history:  # lets `board check` tell a lost history file from edits that write none
             meta["history_rev"] = revision + 1
         self._append_history([{"rev": revision + 1, **entry} for entry in history])
-        self.replace(data)
+        raw = self.replace(data)
         # The file now holds exactly `data` and only the lock holder could have replaced it since:
         # keep it as the cache instead of parsing the file again on the next read.
-        self._cache, self._cache_key = data, self.identity()
+        self._cache, self._cache_raw = data, raw
+        self._cache_key, self._cache_at = self.identity(), time.time_ns()
 
-    def replace(self, data: Data) -> None:
+    def replace(self, data: Data) -> bytes:
         """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
         mode = os.stat(self.path).st_mode & 0o7777 if self.path.exists() else _new_file_mode()
-        _atomic_write(self.path, _dumps(data), mode)
-        self._cache, self._cache_key = None, None
+        raw = _dumps(data)
+        _atomic_write(self.path, raw, mode)
+        self._cache, self._cache_raw, self._cache_key = None, b"", None
+        return raw
 
     def create(self, tables: Data) -> bool:
         """Write a new store under the lock unless one appeared meanwhile. True if created."""
