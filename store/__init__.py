@@ -12,6 +12,7 @@ from .errors import (
     StoreBusy,
     StoreDamaged,
     StoreTooNew,
+    StoreUnwritable,
     ValidationError,
 )
 from .model import (
@@ -67,6 +68,7 @@ __all__ = [
     "StoreBusy",
     "StoreDamaged",
     "StoreTooNew",
+    "StoreUnwritable",
     "Target",
     "ValidationError",
     "YesNo",

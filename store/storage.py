@@ -29,7 +29,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew
+from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -162,6 +162,8 @@ class LockedJSONStorage(Storage):
             return self.path.read_bytes()
         except FileNotFoundError:
             raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
+        except OSError as err:  # a folder, no permission, an I/O error: one line, no traceback
+            raise StoreDamaged(f"{self.path}: cannot be read ({err.strerror or err})") from None
 
     def _parse(self, raw: bytes) -> Data:
         try:
@@ -203,8 +205,12 @@ class LockedJSONStorage(Storage):
                 f"{self.path} stayed locked by another process for {self._lock_timeout:g} s; "
                 "try again"
             ) from None
+        except OSError as err:
+            raise StoreUnwritable(f"{self.path}: cannot lock ({err.strerror or err})") from None
         try:
             yield
+        except OSError as err:  # disk full, permission: the file is as it was before the edit
+            raise StoreUnwritable(f"{self.path}: not saved ({err.strerror or err})") from None
         finally:
             self._lock.release()
 

@@ -5,6 +5,7 @@ Real processes (tests/store_tests/writers.py), each opening its own Repository, 
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -38,7 +39,13 @@ def assert_chained(entries: list[HistoryEntry]) -> None:
 def test_four_processes_each_making_sixty_edits_lose_none(store_path: Path) -> None:
     Repository.open(store_path)
     procs = [start("edit", store_path, f"w{n}@test", *f, EDITS) for n, f in enumerate(FIELDS)]
+    reader = Repository.open(store_path, read_only=True)
     go(procs)
+    seen = [reader.state().revision]
+    while any(proc.poll() is None for proc in procs):  # reads while they write: never torn
+        seen.append(reader.state().revision)
+        time.sleep(0.001)
+    assert seen == sorted(seen)
     for proc in procs:
         assert finish(proc) == list(range(EDITS))
 

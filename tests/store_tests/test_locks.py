@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Repository, StoreBusy
+from store import Repository, StoreBusy, StoreDamaged, StoreUnwritable
 
 from .procs import start
 
@@ -60,3 +60,30 @@ def test_temp_files_of_a_killed_writer_are_removed_by_the_next_edit(store_path: 
     repo.set_field("components", "1", "note", "read")
     assert [p for p in left if p.exists()] == []
     assert other.exists()
+
+
+def test_a_failed_write_is_one_line_and_changes_nothing(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repository.open(store_path)
+    before = store_path.read_bytes()
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("store.storage.os.replace", disk_full)
+    with pytest.raises(StoreUnwritable) as err:
+        repo.set_field("bids", "1", "status", "approved")
+    assert str(err.value) == f"{store_path}: not saved (No space left on device)"
+    monkeypatch.undo()
+    assert store_path.read_bytes() == before
+    assert [p.name for p in store_path.parent.iterdir() if p.suffix == ".tmp"] == []
+    assert repo.history() == [] and repo.check() == []
+    repo.set_field("bids", "1", "status", "reserve")  # the orphaned history line is trimmed
+    assert [e.new for e in repo.history()] == ["reserve"]
+
+
+def test_a_store_that_is_a_folder_is_refused_in_one_line(store_path: Path) -> None:
+    store_path.mkdir()
+    with pytest.raises(StoreDamaged, match=r"cannot be read \(Is a directory\)"):
+        Repository.open(store_path)
