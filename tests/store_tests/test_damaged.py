@@ -175,3 +175,22 @@ def test_processes_opening_an_old_store_at_once_migrate_it_once(store_path: Path
     assert [e.new for e in history if e.who == "clerk@old"] == ["approved", "recommended"]
     assert store_path.with_name("board.json.schema1.bak").read_bytes() == raw
     assert repo.check() == []
+
+
+def test_a_migration_cut_off_before_the_store_is_replaced_runs_again_cleanly(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = json.dumps(schema1(seeded(store_path))).encode()
+    store_path.write_bytes(raw)
+
+    def killed(self: object, data: object) -> bytes:
+        raise KeyboardInterrupt  # the process dies after the history file, before the store
+
+    monkeypatch.setattr("store.storage.LockedJSONStorage.replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        Repository.open(store_path)
+    monkeypatch.undo()
+    assert store_path.read_bytes() == raw and history_path(store_path).exists()
+    repo = Repository.open(store_path)
+    assert [e.revision for e in repo.history()] == [2, 1]
+    assert repo.check() == []
