@@ -138,6 +138,7 @@ class EditsAndUndo(RuleBasedStateMachine):
         self.folder = tempfile.TemporaryDirectory()
         self.repo = Repository.open(Path(self.folder.name) / "board.json", who="prop@test")
         self.model: dict[tuple[str, str, str], Any] = {}
+        self.bids = {b.id for b in self.repo.state().bids}
         self.undo: list[Change] = []
         self.redo: list[Change] = []
         self.count = 0
@@ -156,26 +157,40 @@ class EditsAndUndo(RuleBasedStateMachine):
             self.redo.clear()
             self.count += 1
 
+    @rule(title=notes.filter(str.strip))
+    def add_bid(self, title: str) -> None:
+        change = self.repo.add("bids", {"title": title})
+        self.bids.add(int(change.record))
+        self.undo.append(change)
+        self.redo.clear()
+        self.count += 1
+
+    def _apply_inverse(self, change: Change) -> Change:
+        inverse = self.repo.revert(change)
+        if change.action == "set":
+            self.model[(change.table, change.record, change.field)] = change.old
+        elif change.action == "add":
+            self.bids.discard(int(change.record))
+        else:
+            self.bids.add(int(change.record))
+        self.count += 1
+        return inverse
+
     @precondition(lambda self: self.undo)
     @rule()
     def undo_last(self) -> None:
-        change = self.undo.pop()
-        self.redo.append(self.repo.revert(change))
-        self.model[(change.table, change.record, change.field)] = change.old
-        self.count += 1
+        self.redo.append(self._apply_inverse(self.undo.pop()))
 
     @precondition(lambda self: self.redo)
     @rule()
     def redo_last(self) -> None:
-        change = self.redo.pop()
-        self.undo.append(self.repo.revert(change))
-        self.model[(change.table, change.record, change.field)] = change.old
-        self.count += 1
+        self.undo.append(self._apply_inverse(self.redo.pop()))
 
     def teardown(self) -> None:
         fresh = Repository.open(self.repo.path)
         for key, value in self.model.items():
             assert stored(fresh, *key) == value, key
+        assert {b.id for b in fresh.state().bids} == self.bids
         assert fresh.state().revision == self.count == len(fresh.history())
         assert fresh.check() == []
         self.folder.cleanup()
@@ -183,5 +198,5 @@ class EditsAndUndo(RuleBasedStateMachine):
 
 TestEditsAndUndo = EditsAndUndo.TestCase
 TestEditsAndUndo.settings = settings(
-    max_examples=30, stateful_step_count=12, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=50, stateful_step_count=15, deadline=None, suppress_health_check=list(HealthCheck)
 )
