@@ -83,6 +83,12 @@ def _durable_copy(source: Path, target: Path) -> None:
     _atomic_write(target, source.read_bytes(), os.stat(source).st_mode & 0o7777)
 
 
+def _real_file(path: Path) -> Path:
+    """The file a symlinked store points to: replacing the link itself would detach this store
+    from the shared one (and lock a different lock file than the other consoles)."""
+    return path.resolve() if path.is_symlink() else path
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -95,7 +101,7 @@ class LockedJSONStorage(Storage):
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
     ):
-        self.path = Path(path).expanduser().absolute()
+        self.path = _real_file(Path(path).expanduser().absolute())
         self.history_file = history_path(self.path)
         self.read_only = read_only
         self._lock = FileLock(

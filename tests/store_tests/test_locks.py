@@ -87,3 +87,15 @@ def test_a_store_that_is_a_folder_is_refused_in_one_line(store_path: Path) -> No
     store_path.mkdir()
     with pytest.raises(StoreDamaged, match=r"cannot be read \(Is a directory\)"):
         Repository.open(store_path)
+
+
+def test_a_symlinked_store_stays_a_link_to_the_shared_file(tmp_path: Path) -> None:
+    shared = tmp_path / "shared" / "board.json"
+    shared.parent.mkdir()
+    Repository.open(shared)
+    link = tmp_path / "mine.json"
+    link.symlink_to(shared)
+    Repository.open(link).set_field("bids", "1", "status", "approved")
+    assert link.is_symlink()
+    assert Repository.open(shared).state().bids[0].status == "approved"
+    assert [e.new for e in Repository.open(shared).history()] == ["approved"]
