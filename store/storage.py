@@ -312,7 +312,7 @@ class LockedJSONStorage(Storage):
         if self.history_file.exists() and not backup.exists():
             _durable_copy(self.history_file, backup)
         payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        _atomic_write(self.history_file, payload, _new_file_mode())
+        _atomic_write(self.history_file, payload, os.stat(self.path).st_mode & 0o7777)
 
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
@@ -327,7 +327,10 @@ class LockedJSONStorage(Storage):
         if not entries:
             return
         payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        new = not self.history_file.exists()
         with open(self.history_file, "ab") as handle:
+            if new and self.path.exists():  # whoever may edit the store may append its history
+                os.chmod(self.history_file, os.stat(self.path).st_mode & 0o7777)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Repository, StoreBusy, StoreDamaged, StoreUnwritable
+from store import Repository, StoreBusy, StoreDamaged, StoreUnwritable, history_path
 
 from .procs import start
 
@@ -48,6 +48,7 @@ def test_an_edit_keeps_the_files_permissions(store_path: Path, mode: int) -> Non
     os.chmod(store_path, mode)
     repo.set_field("components", "1", "note", "read")
     assert stat.S_IMODE(os.stat(store_path).st_mode) == mode
+    assert stat.S_IMODE(os.stat(history_path(store_path)).st_mode) == mode  # created like it
 
 
 def test_temp_files_of_a_killed_writer_are_removed_by_the_next_edit(store_path: Path) -> None:
