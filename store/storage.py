@@ -294,7 +294,12 @@ class LockedJSONStorage(Storage):
             version = self.meta_of(data)["schema_version"]
             if version == SCHEMA_VERSION:
                 return None
-            data, entries = upgrade(data, version)
+            try:
+                data, entries = upgrade(data, version)
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreDamaged(
+                    f"{self.path}: its schema {version} data cannot be upgraded ({err!r})"
+                ) from None
             meta = self.meta_of(data)
             meta["schema_version"] = SCHEMA_VERSION
             if entries:

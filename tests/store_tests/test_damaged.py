@@ -140,6 +140,17 @@ def test_migration_runs_once_even_when_opened_again(store_path: Path) -> None:
     assert len(Repository.open(store_path).history()) == 2
 
 
+def test_schema1_store_with_a_damaged_history_table_is_refused(store_path: Path) -> None:
+    data = schema1(seeded(store_path))
+    data["history"]["x"] = entry(3, "approved", "reserve")
+    raw = json.dumps(data).encode()
+    store_path.write_bytes(raw)
+    with pytest.raises(StoreDamaged, match="schema 1 data cannot be upgraded") as err:
+        Repository.open(store_path)
+    assert "\n" not in str(err.value)
+    assert store_path.read_bytes() == raw
+
+
 def test_damaged_schema1_store_is_refused_before_migrating(store_path: Path) -> None:
     data = schema1(seeded(store_path))
     data["bids"]["2"]["status"] = "done"
