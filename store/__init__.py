@@ -12,6 +12,7 @@ from .errors import (
     StoreBusy,
     StoreDamaged,
     StoreTooNew,
+    StoreUnwritable,
     ValidationError,
 )
 from .export import FORMATS as EXPORT_FORMATS
@@ -84,6 +85,7 @@ __all__ = [
     "StoreBusy",
     "StoreDamaged",
     "StoreTooNew",
+    "StoreUnwritable",
     "Target",
     "ValidationError",
     "YesNo",

@@ -37,5 +37,9 @@ class StoreBusy(BoardError):
     """Another process held the lock for too long."""
 
 
+class StoreUnwritable(BoardError):
+    """The operating system refused a write (disk full, no permission); nothing was saved."""
+
+
 class ReadOnly(BoardError):
     """An edit was attempted on a store opened read-only."""

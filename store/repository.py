@@ -17,11 +17,13 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import seed
-from .convert import state_from_data
+from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .model import YEARS, BoardState, HistoryEntry
-from .storage import SCHEMA_VERSION, Data, LockedJSONStorage
+from .storage import LOCK_TIMEOUT, META, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value, split_part
+
+NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
 
 
 def who_am_i() -> str:
@@ -57,11 +59,22 @@ def _seed_data() -> Data:
     return tables
 
 
-def _upgrade(data: Data, version: int) -> Data:
-    """Schema 1 kept the history as a table inside the store; schema 2 keeps it in JSON Lines."""
-    if version > 1:
-        return data
-    return {name: table for name, table in data.items() if name != "history"}
+def _upgrade(data: Data, version: int) -> tuple[Data, list[dict[str, Any]]]:
+    """Schema 1 kept the history as a table inside the store; schema 2 keeps it in JSON Lines.
+
+    Returns the data without that table and its entries in order, each with a revision no later
+    than the store's (an entry without one takes its position, so none is hidden).
+    """
+    old = data.get("history", {}) if version <= 1 else {}
+    revision = int(data[META]["1"].get("revision", 0))
+    entries = []
+    for position, key in enumerate(sorted(old, key=int), start=1):
+        entry = {**old[key]}
+        entry["rev"] = min(int(entry.get("rev", position)), max(revision, position))
+        entries.append(entry)
+    if entries:
+        data[META]["1"]["revision"] = max(revision, entries[-1]["rev"])
+    return {name: table for name, table in data.items() if name != "history"}, entries
 
 
 def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -78,12 +91,22 @@ def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
 class Repository:
     """The one handle tui/ and the CLI use; it never hands out TinyDB documents."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, who: str | None = None):
-        self.db = TinyDB(path, storage=LockedJSONStorage, read_only=read_only)
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        who: str | None = None,
+        lock_timeout: float = LOCK_TIMEOUT,
+    ):
+        self.db = TinyDB(
+            path, storage=LockedJSONStorage, read_only=read_only, lock_timeout=lock_timeout
+        )
         self.storage: LockedJSONStorage = self.db.storage  # type: ignore[assignment]
         self.who = who or who_am_i()
         self._state: BoardState | None = None
         self._state_key: object = None
+        self._records = RecordCache()
         self._mutex = threading.RLock()
 
     @property
@@ -96,10 +119,18 @@ class Repository:
 
     @classmethod
     def open(
-        cls, path: str | Path, *, read_only: bool = False, who: str | None = None
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        who: str | None = None,
+        lock_timeout: float = LOCK_TIMEOUT,
     ) -> Repository:
-        """Open (creating from the report when missing, migrating an older schema) and validate."""
-        repo = cls(path, read_only=read_only, who=who)
+        """Open (creating from the report when missing, migrating an older schema) and validate.
+
+        A damaged or newer store raises StoreDamaged / StoreTooNew and is left byte for byte.
+        """
+        repo = cls(path, read_only=read_only, who=who, lock_timeout=lock_timeout)
         if not repo.path.exists():
             if read_only:
                 raise StoreDamaged(
@@ -109,30 +140,25 @@ class Repository:
             repo.storage.create(_seed_data())
         version = repo.storage.meta()["schema_version"]
         if version < SCHEMA_VERSION and not read_only:
-            repo._migrate_history(version)
+            repo.storage.migrate(_upgrade, repo._validate)
         repo.state()
         return repo
 
-    def _migrate_history(self, version: int) -> None:
-        old = self.storage.load().get("history", {})
-        entries = [old[k] for k in sorted(old, key=int)]
-        self.storage.migrate(_upgrade)
-        if entries:
-            with self.storage.locked():
-                self.storage._append_history(entries)
+    def _validate(self, data: Data, cache: RecordCache | None = None) -> BoardState:
+        """The board in `data`, or StoreDamaged naming the file and the first thing wrong."""
+        try:
+            return state_from_data(data, self.storage.meta_of(data), cache)
+        except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
+            raise StoreDamaged(f"{self.path}: {_one_line(err)}") from None
 
     # --- reading ----------------------------------------------------------------------------
     @_serialised
     def state(self) -> BoardState:
         """The whole board at the file's current revision (re-read only if the file changed)."""
-        key = self.storage.identity()
-        if self._state is None or key != self._state_key:
-            data = self.storage.load()
-            try:
-                self._state = state_from_data(data, self.storage.meta_of(data))
-            except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
-                raise StoreDamaged(f"{self.path}: {err}") from None
-            self._state_key = key
+        data = self.storage.load()  # the same object while the file is unchanged
+        if self._state is None or data is not self._state_key:
+            self._state = self._validate(data, self._records)
+            self._state_key = data
         return self._state
 
     @_serialised
@@ -161,18 +187,27 @@ class Repository:
     @_serialised
     def check(self) -> list[str]:
         """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
-        self._state = None
-        state = self.state()
+        storage = self.storage
+        state = self._validate(storage._parse(storage._read_bytes()))  # every record, afresh
         problems = []
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
-        entries = self.history()  # every line, so a damaged one is reported here
-        if state.revision and not entries:
-            problems.append(
-                f"{self.storage.history_file}: missing; {state.revision} changes have no history"
-            )
+        self.history()  # reads every line, so a damaged one is reported (StoreDamaged) here
+        problems.extend(self._history_problems())
         return problems
+
+    def _history_problems(self) -> list[str]:
+        """The history file must reach the last revision that wrote history (snapshots write none)."""
+        expected = int(self.storage.meta().get("history_rev", 0))
+        newest = self.storage.history(limit=1)
+        reached = newest[0]["rev"] if newest else 0
+        if reached < expected:
+            where = self.storage.history_file
+            return [
+                f"{where}: history ends at revision {reached}, the store wrote up to {expected}"
+            ]
+        return []
 
     # --- writing ------------------------------------------------------------------------------
     def _table(self, name: str) -> Table:
@@ -194,21 +229,33 @@ class Repository:
 
     @_serialised
     def set_field(
-        self, table: str, record: str, field: str, value: Any, *, base_revision: int | None = None
+        self,
+        table: str,
+        record: str,
+        field: str,
+        value: Any,
+        *,
+        base_revision: int | None = None,
+        expected: Any = NOTHING,
     ) -> Change:
-        """Validate and save one field; with `base_revision`, refuse if changed by others since."""
+        """Validate and save one field; refuse (StaleEdit) if changed by others since the read.
+
+        With `base_revision`: refuse if the field changed after that revision. With `expected`
+        (undo): refuse unless the field still holds that value.
+        """
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
-            self._check_fresh(table, record, doc, field, base_revision)
+            self._check_fresh(table, record, doc, field, base_revision, expected)
             old = _get(doc, field)
             if old == new:
                 return Change(table, str(record), field, old, new, self._revision(), "none")
-            self._table(table).update(
-                lambda d: _put(d, field, new, self._stamp(at)), doc_ids=[doc_id]
-            )
+            # `doc` is the freshly read record itself: change it in place (TinyDB's update would
+            # rebuild the whole table twice, ~7 ms at 10,000 bids) and hand the data back.
+            _put(doc, field, new, self._stamp(at))
+            self.storage.write(self.storage.read())
             history.append(_entry(at, self.who, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self._revision())
 
@@ -233,13 +280,15 @@ class Repository:
         return Change(table, str(doc_id), "*", None, _public(doc), self._revision(), "add")
 
     @_serialised
-    def delete(self, table: str, record: str, *, base_revision: int | None = None) -> Change:
+    def delete(
+        self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
+    ) -> Change:
         if table not in ("components", "bids"):
             raise ValidationError(f"rows can be removed from components and bids, not {table}")
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
-            self._check_fresh(table, record, doc, None, base_revision)
+            self._check_fresh(table, record, doc, None, base_revision, expected)
             old = _public(doc)
             self._table(table).remove(doc_ids=[doc_id])
             history.append(_entry(at, self.who, table, doc_id, "*", old, None, "delete"))
@@ -262,14 +311,17 @@ class Repository:
 
     @_serialised
     def revert(self, change: Change) -> Change:
-        """Apply the inverse of `change` (undo); refused if someone changed the field since."""
-        base = change.revision
+        """Apply the inverse of `change` (undo); refused if the field no longer holds its result.
+
+        Compared by value, not revision: this console's own later edits that were undone (or a
+        redo of them) must not block the next undo, which a revision check would.
+        """
         if change.action == "set":
             return self.set_field(
-                change.table, change.record, change.field, change.old, base_revision=base
+                change.table, change.record, change.field, change.old, expected=change.new
             )
         if change.action == "add":
-            return self.delete(change.table, change.record, base_revision=base)
+            return self.delete(change.table, change.record, expected=change.new)
         if change.action == "delete":
             return self._restore(change)
         raise ValidationError("nothing to undo")
@@ -291,23 +343,42 @@ class Repository:
         return [int(self.storage.meta_of(self.storage.read()).get("revision", 0)) + 1, self.who, at]
 
     def _check_fresh(
-        self, table: str, record: str, doc: dict[str, Any], field: str | None, base: int | None
+        self,
+        table: str,
+        record: str,
+        doc: dict[str, Any],
+        field: str | None,
+        base: int | None,
+        expected: Any = NOTHING,
     ) -> None:
-        if base is None:
-            return
-        changed = doc.get("_changed", {})
-        stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
-        latest = max(stamps, default=None, key=lambda s: s[0])
-        if latest and latest[0] > base:
-            rev, who, at = latest
+        current = _get(doc, field) if field else _public(doc)
+        latest = _latest_stamp(doc, field)
+        if expected is not NOTHING:
+            stale = current != expected
+        else:
+            stale = base is not None and latest is not None and latest[0] > base
+        if stale:
+            _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            current = _get(doc, field) if field else None
+            when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
             raise StaleEdit(
-                f"{what} was changed by {who} at {at[:19].replace('T', ' ')} UTC since you read it",
+                f"{what} was changed by {who}{when} since you read it",
                 who=who,
                 at=at,
-                current=current,
+                current=current if field else None,
             )
+
+
+def _latest_stamp(doc: dict[str, Any], field: str | None) -> list[Any] | None:
+    """[revision, who, at] of the newest change to `field` (or to any field when None)."""
+    changed = doc.get("_changed", {})
+    stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
+    return max(stamps, default=None, key=lambda s: s[0])
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return text if not isinstance(err, KeyError) else f"missing field {text}"
 
 
 def _entry(

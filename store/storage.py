@@ -16,10 +16,11 @@ never reached (the writer was killed between the two writes) is ignored and trim
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import glob
 import os
-import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,19 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew
+from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
 
 SCHEMA_VERSION = 2
 META = "_meta"
 LOCK_TIMEOUT = 10.0
+# filelock retries a held lock every poll interval; its 50 ms default made a contended edit wait
+# up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
+LOCK_POLL = 0.005
+RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
 _TAIL = 64 * 1024
 
 Data = dict[str, dict[str, Any]]
+Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
 
 
 def history_path(path: Path) -> Path:
@@ -54,6 +60,35 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _atomic_write(path: Path, raw: bytes, mode: int) -> None:
+    """Temp file beside `path` (named `.NAME.*.tmp`), fsync, chmod, rename, fsync the folder."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _durable_copy(source: Path, target: Path) -> None:
+    """A backup that is on disk before the original is replaced."""
+    _atomic_write(target, source.read_bytes(), os.stat(source).st_mode & 0o7777)
+
+
+def _real_file(path: Path) -> Path:
+    """The file a symlinked store points to: replacing the link itself would detach this store
+    from the shared one (and lock a different lock file than the other consoles)."""
+    return path.resolve() if path.is_symlink() else path
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -66,13 +101,17 @@ class LockedJSONStorage(Storage):
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
     ):
-        self.path = Path(path).expanduser().absolute()
+        self.path = _real_file(Path(path).expanduser().absolute())
         self.history_file = history_path(self.path)
         self.read_only = read_only
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+        self._lock = FileLock(
+            str(self.path) + ".lock", timeout=lock_timeout, poll_interval=LOCK_POLL
+        )
         self._lock_timeout = lock_timeout
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
+        self._cache_raw = b""
+        self._cache_at = 0  # time.time_ns() when the cache was last known to match the file
         self._pending: Data | None = None
         self._dirty = False
         self._history: list[dict[str, Any]] = []
@@ -90,7 +129,7 @@ class LockedJSONStorage(Storage):
         self._dirty = True
 
     def close(self) -> None:
-        self._cache = None
+        self._cache, self._cache_raw = None, b""
 
     # --- reading ----------------------------------------------------------------------------
     def identity(self) -> tuple[int, int, int] | None:
@@ -102,20 +141,35 @@ class LockedJSONStorage(Storage):
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def load(self) -> Data:
-        """The file's data, parsed again only if the file changed since the last read."""
+        """The file's data, parsed again only if the file changed since the last read.
+
+        The same object is returned for as long as the file is unchanged. (inode, mtime, size)
+        alone can miss a change: ext4 reuses a freed inode at once and mtime only moves once a
+        clock tick (2 s on FAT), so a same-size file written within one tick of the cached one
+        looks identical. Within RACY_NS of the cached file's mtime the bytes are compared too
+        (git's "racy clean" rule); afterwards any new file has a later mtime.
+        """
         key = self.identity()
         if key is None:
             raise StoreDamaged(f"{self.path}: the store file does not exist")
-        if key != self._cache_key or self._cache is None:
-            self._cache = self._parse(self._read_bytes())
-            self._cache_key = key
+        if self._cache is not None and key == self._cache_key and not self._racy(key):
+            return self._cache
+        raw = self._read_bytes()
+        if self._cache is None or raw != self._cache_raw:
+            self._cache, self._cache_raw = self._parse(raw), raw
+        self._cache_key, self._cache_at = key, time.time_ns()
         return self._cache
+
+    def _racy(self, key: tuple[int, int, int]) -> bool:
+        return self._cache_at - key[1] < RACY_NS
 
     def _read_bytes(self) -> bytes:
         try:
             return self.path.read_bytes()
         except FileNotFoundError:
             raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
+        except OSError as err:  # a folder, no permission, an I/O error: one line, no traceback
+            raise StoreDamaged(f"{self.path}: cannot be read ({err.strerror or err})") from None
 
     def _parse(self, raw: bytes) -> Data:
         try:
@@ -125,8 +179,10 @@ class LockedJSONStorage(Storage):
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise StoreDamaged(f"{self.path}: not a board store (expected an object of tables)")
         version = self.meta_of(data).get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise StoreDamaged(f"{self.path}: no schema version; not a board store")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise StoreDamaged(
+                f"{self.path}: no valid schema version ({version!r}); not a board store"
+            )
         if version > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path}: written by a newer version (schema {version}; this console reads "
@@ -155,8 +211,12 @@ class LockedJSONStorage(Storage):
                 f"{self.path} stayed locked by another process for {self._lock_timeout:g} s; "
                 "try again"
             ) from None
+        except OSError as err:
+            raise StoreUnwritable(f"{self.path}: cannot lock ({err.strerror or err})") from None
         try:
             yield
+        except OSError as err:  # disk full, permission: the file is as it was before the edit
+            raise StoreUnwritable(f"{self.path}: not saved ({err.strerror or err})") from None
         finally:
             self._lock.release()
 
@@ -185,67 +245,97 @@ class LockedJSONStorage(Storage):
         revision = int(meta.get("revision", 0))
         self._trim_history(revision)
         meta.update(revision=revision + 1, changed_at=at, changed_by=who)
+        if history:  # lets `board check` tell a lost history file from edits that write none
+            meta["history_rev"] = revision + 1
         self._append_history([{"rev": revision + 1, **entry} for entry in history])
-        self.replace(data)
+        raw = self.replace(data)
+        # The file now holds exactly `data` and only the lock holder could have replaced it since:
+        # keep it as the cache instead of parsing the file again on the next read.
+        self._cache, self._cache_raw = data, raw
+        self._cache_key, self._cache_at = self.identity(), time.time_ns()
 
-    def replace(self, data: Data) -> None:
+    def replace(self, data: Data) -> bytes:
         """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
-        raw = _dumps(data)
-        folder = self.path.parent
         mode = os.stat(self.path).st_mode & 0o7777 if self.path.exists() else _new_file_mode()
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(folder)
-        self._cache, self._cache_key = None, None
+        raw = _dumps(data)
+        _atomic_write(self.path, raw, mode)
+        self._cache, self._cache_raw, self._cache_key = None, b"", None
+        return raw
 
     def create(self, tables: Data) -> bool:
         """Write a new store under the lock unless one appeared meanwhile. True if created."""
         with self.locked():
             if self.path.exists():
                 return False
+            self._set_aside_orphaned_history()
             tables = {**tables, META: {"1": {"schema_version": SCHEMA_VERSION, "revision": 0}}}
             self.replace(tables)
             return True
 
-    def migrate(self, upgrade: Callable[[Data, int], Data]) -> Path | None:
-        """Upgrade an older schema under the lock, keeping a backup beside it; return the backup."""
+    def _set_aside_orphaned_history(self) -> None:
+        """A history file without its store would mix old revisions into the new store's history."""
+        if self.history_file.exists():
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            os.replace(
+                self.history_file,
+                self.history_file.with_name(f"{self.history_file.name}.orphaned-{stamp}"),
+            )
+
+    def migrate(self, upgrade: Upgrade, check: Callable[[Data], object]) -> Path | None:
+        """Upgrade an older schema under the lock, keeping a backup beside it; return the backup.
+
+        `upgrade` returns the new data and the history entries it took out of the file; `check`
+        raises StoreDamaged for data that would not open, before anything is written. The history
+        file is written whole (temp + replace) before the store, so a migration killed half way
+        simply runs again on the next open.
+        """
         with self.locked():
             data = self._parse(self._read_bytes())
             version = self.meta_of(data)["schema_version"]
             if version == SCHEMA_VERSION:
                 return None
+            try:
+                data, entries = upgrade(data, version)
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreDamaged(
+                    f"{self.path}: its schema {version} data cannot be upgraded ({err!r})"
+                ) from None
+            meta = self.meta_of(data)
+            meta["schema_version"] = SCHEMA_VERSION
+            if entries:
+                meta["history_rev"] = max(int(e["rev"]) for e in entries)
+            check(data)
             backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-            shutil.copy2(self.path, backup)
-            data = upgrade(data, version)
-            self.meta_of(data)["schema_version"] = SCHEMA_VERSION
+            _durable_copy(self.path, backup)
+            self._replace_history(entries, version)
             self.replace(data)
             return backup
 
+    def _replace_history(self, entries: list[dict[str, Any]], version: int) -> None:
+        """Write the history file afresh; a file that was there already is kept as a backup once."""
+        backup = self.history_file.with_name(f"{self.history_file.name}.schema{version}.bak")
+        if self.history_file.exists() and not backup.exists():
+            _durable_copy(self.history_file, backup)
+        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        _atomic_write(self.history_file, payload, os.stat(self.path).st_mode & 0o7777)
+
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
-        pattern = os.path.join(
-            glob.escape(str(self.path.parent)), f".{glob.escape(self.path.name)}.*.tmp"
-        )
-        for leftover in glob.glob(pattern):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
+        folder = glob.escape(str(self.path.parent))
+        for name in (self.path.name, self.history_file.name):
+            for leftover in glob.glob(os.path.join(folder, f".{glob.escape(name)}.*.tmp")):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
 
     # --- history ------------------------------------------------------------------------------
     def _append_history(self, entries: list[dict[str, Any]]) -> None:
         if not entries:
             return
         payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
+        new = not self.history_file.exists()
         with open(self.history_file, "ab") as handle:
+            if new and self.path.exists():  # whoever may edit the store may append its history
+                os.chmod(self.history_file, os.stat(self.path).st_mode & 0o7777)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

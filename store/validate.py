@@ -11,8 +11,9 @@ from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Ta
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
 MAX_TEXT = 2_000
-_MONEY_RE = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)$", re.ASCII)  # ASCII: int() takes other digits too
-_MONEY_DIGITS = len(str(MAX_AMOUNT))
+# ASCII digits only: `\d` alone also takes Arabic-Indic or full-width digits, which int() accepts.
+_MONEY_RE = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)$", re.ASCII)
+_MAX_DIGITS = len(str(MAX_AMOUNT))
 
 Parser = Callable[[Any], Any]
 
@@ -55,13 +56,18 @@ def _money(value: Any) -> int:
                 f"{value!r} is not a whole non-negative number of £'000 (e.g. 350 or 1,250)"
             )
         digits = text.replace(",", "").lstrip("0") or "0"
-        if len(digits) > _MONEY_DIGITS:  # before int(): it refuses over 4,300 digits
+        if len(digits) > _MAX_DIGITS:  # before int(): it refuses over 4,300 digits
             shown = text if len(text) <= 40 else f"{text[:20]}…({len(digits)} digits)"
             raise ValidationError(f"{shown} is outside 0 to {MAX_AMOUNT:,} (£'000)")
         value = int(digits)
     if not 0 <= value <= MAX_AMOUNT:
-        raise ValidationError(f"{value:,} is outside 0 to {MAX_AMOUNT:,} (£'000)")
+        raise ValidationError(f"{_amount(value)} is outside 0 to {MAX_AMOUNT:,} (£'000)")
     return value
+
+
+def _amount(value: int) -> str:
+    """`1,234` — or a description, since str() of an int over 4,300 digits raises ValueError."""
+    return f"{value:,}" if value.bit_length() < 1000 else f"a {value.bit_length()}-bit number"
 
 
 def _target(value: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,19 @@ def test_rejected_edit_changes_nothing(repo: Repository, store_path: Path) -> No
         repo.set_field("bids", "1", "2005/06", "-5")
     assert store_path.read_bytes() == before
     assert repo.history() == []
+
+
+def test_a_same_size_change_with_the_same_inode_and_mtime_is_seen(
+    repo: Repository, store_path: Path
+) -> None:
+    """ext4 reuses a freed inode at once and mtime moves once a tick: identity alone can lie."""
+    assert repo.state().bids[0].note == ""
+    raw = store_path.read_bytes()
+    before = os.stat(store_path)
+    changed = raw.replace(b'"status": "proposed"', b'"status": "rejected"', 1)
+    assert len(changed) == len(raw) and changed != raw
+    with open(store_path, "r+b") as handle:  # same inode, same size
+        handle.write(changed)
+    os.utime(store_path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime
+    assert repo.storage.identity() == (before.st_ino, before.st_mtime_ns, before.st_size)
+    assert "rejected" in [b.status for b in repo.state().bids]

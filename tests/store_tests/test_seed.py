@@ -8,7 +8,12 @@ import pytest
 
 from store import BidStatus, ComponentStatus, Decision, Repository, YesNo
 
-SEED = Path(__file__).parents[3] / "shared" / "seed" / "000_2166cd7d6998b05b.txt"
+_SEED_NAME = Path("shared", "seed", "000_2166cd7d6998b05b.txt")
+# The report lives in /work/shared beside the checkout; a git worktree sits one folder deeper.
+SEED = next(
+    (p / _SEED_NAME for p in Path(__file__).parents if (p / _SEED_NAME).exists()),
+    Path(__file__).parents[3] / _SEED_NAME,
+)
 
 
 def test_report_metadata(repo: Repository) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks (not timed tests): `python -m bench.edit_cost`, `python -m bench.make_store`."""
