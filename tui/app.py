@@ -148,7 +148,12 @@ class BoardApp(EditingMixin, App[None]):
         """Ask for a folder (a dated one by default), then write every format there."""
         stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
         default = self.repo.path.parent / "exports" / stamp
-        dialog = EditScreen("Export snapshot — folder", str(default), validate=_folder_problem)
+        dialog = EditScreen(
+            "Export snapshot — folder (created if missing)",
+            str(default),
+            validate=_folder_problem,
+            hint="enter writes every format there · escape cancels",
+        )
         folder = await self.push_screen_wait(dialog)
         if folder is not None:
             self._write_export(

@@ -46,8 +46,10 @@ class EditScreen(ModalScreen[str | None]):
         validate: Validator,
         choices: list[str] | None = None,
         numeric: bool = False,
+        hint: str = "enter saves · escape cancels (nothing changes)",
     ) -> None:
         super().__init__()
+        self.hint = hint
         self.heading = title
         self.current = current
         self.validate = validate
@@ -69,7 +71,7 @@ class EditScreen(ModalScreen[str | None]):
                 )
             yield Static("", id="error", classes="error", markup=False)
             yield Static("", id="notice", classes="notice", markup=False)
-            yield Label("enter saves · escape cancels (nothing changes)", classes="hint")
+            yield Label(self.hint, classes="hint")
 
     def on_mount(self) -> None:
         if self.choices:
