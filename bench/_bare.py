@@ -1,0 +1,89 @@
+"""The reference app: stock Textual, the console's widgets without the console.
+
+A TabbedContent with six stock DataTables holding the same cells (as Rich Text) as the console's
+six tabs, read from a JSON file the parent wrote. No store, no validation, no live refresh.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
+
+
+def layout_of(repo: Any, today: Any) -> dict[str, Any]:
+    """The console's six tables as plain data: column labels and widths, cells as (text, style)."""
+    from tui.app import HISTORY_SHOWN, _describe
+    from tui.overview import overview_text
+    from tui.tables import COLUMNS, table_rows
+
+    state = repo.state()
+
+    def cell(t: Text) -> list[Any]:
+        return [t.plain, str(t.style), t.justify or ""]
+
+    tables: dict[str, Any] = {}
+    lines = overview_text(state, today).plain.splitlines()
+    tables["overview"] = {"columns": [["Overview", None]], "rows": [[[ln, "", ""]] for ln in lines]}
+    for name, columns in COLUMNS.items():
+        tables[name] = {
+            "columns": [[c.label, c.width] for c in columns],
+            "rows": [[cell(t) for t in row.cells] for row in table_rows(state, name, today)],
+        }
+    history = repo.history(HISTORY_SHOWN)
+    labels = ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
+    tables["history"] = {
+        "columns": [[label, None] for label in labels],
+        "rows": [
+            [
+                [c, "", ""]
+                for c in (
+                    e.at[:19],
+                    e.who,
+                    e.table,
+                    e.record,
+                    e.field,
+                    _describe(e.old),
+                    _describe(e.new),
+                )
+            ]
+            for e in history
+        ],
+    }
+    return tables
+
+
+class BareApp(App[None]):
+    BINDINGS = [Binding(str(n), f"show_tab('{tab}')") for n, tab in enumerate(TABS, start=1)]
+
+    def __init__(self, layout_file: Path) -> None:
+        super().__init__()
+        self.tables: dict[str, Any] = orjson.loads(layout_file.read_bytes())
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial="overview"):
+            for number, tab in enumerate(TABS, start=1):
+                with TabPane(f"{number} {tab.capitalize()}", id=tab):
+                    yield DataTable(id=f"table-{tab}", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for tab in TABS:
+            spec = self.tables[tab]
+            table = self.query_one(f"#table-{tab}", DataTable)
+            for label, width in spec["columns"]:
+                table.add_column(label, width=width)
+            table.add_rows(
+                [Text(t, style=s, justify=j or None) for t, s, j in row] for row in spec["rows"]
+            )
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.screen.set_focus(self.query_one(f"#table-{tab}"))
