@@ -20,9 +20,9 @@ TABS = ("overview", "components", "bids", "implications", "recommendations", "hi
 
 def layout_of(repo: Any, today: Any) -> dict[str, Any]:
     """The console's six tables as plain data: column labels and widths, cells as (text, style)."""
-    from tui.app import HISTORY_SHOWN, _describe
+    from tui.app import HISTORY_SHOWN
     from tui.overview import overview_text
-    from tui.tables import COLUMNS, table_rows
+    from tui.tables import COLUMNS, HISTORY_COLUMNS, history_rows, table_rows
 
     state = repo.state()
 
@@ -37,24 +37,10 @@ def layout_of(repo: Any, today: Any) -> dict[str, Any]:
             "columns": [[c.label, c.width] for c in columns],
             "rows": [[cell(t) for t in row.cells] for row in table_rows(state, name, today)],
         }
-    history = repo.history(HISTORY_SHOWN)
-    labels = ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
     tables["history"] = {
-        "columns": [[label, None] for label in labels],
+        "columns": [[c.label, None] for c in HISTORY_COLUMNS],
         "rows": [
-            [
-                [c, "", ""]
-                for c in (
-                    e.at[:19],
-                    e.who,
-                    e.table,
-                    e.record,
-                    e.field,
-                    _describe(e.old),
-                    _describe(e.new),
-                )
-            ]
-            for e in history
+            [[t, "", ""] for t in row.texts] for row in history_rows(repo.history(HISTORY_SHOWN))
         ],
     }
     return tables
