@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -25,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew
@@ -69,7 +69,7 @@ class LockedJSONStorage(Storage):
         self.path = Path(path).expanduser().absolute()
         self.history_file = history_path(self.path)
         self.read_only = read_only
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+        self._lock: Any = None  # a FileLock, made on the first write (see locked())
         self._lock_timeout = lock_timeout
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
@@ -148,6 +148,12 @@ class LockedJSONStorage(Storage):
     def locked(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnly(f"{self.path} is open read-only")
+        # Imported here: filelock costs ~30 ms to import, which a reader (a projector console,
+        # `board show`) never needs.
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout)
         try:
             self._lock.acquire()
         except Timeout:
@@ -169,16 +175,34 @@ class LockedJSONStorage(Storage):
         """
         with self.locked():
             self._remove_stale_temp_files()
-            self._pending = self._parse(self._read_bytes())
+            self._pending = self._unchanged_cache() or self._parse(self._read_bytes())
             self._dirty = False
             history: list[dict[str, Any]] = []
             try:
                 yield history
                 if self._dirty:
                     self._commit(self._pending, history, who, at)
+                    self._cache, self._cache_key = self._pending, self.identity()
+            except BaseException:
+                self._cache, self._cache_key = None, None  # TinyDB may have changed it in place
+                raise
             finally:
                 self._pending = None
                 self._dirty = False
+
+    def _unchanged_cache(self) -> Data | None:
+        """The data last read or written, if the file is still that one (under the lock).
+
+        Saves parsing the whole file on every edit (36 ms of a 50 ms edit at 10,000 bids). The
+        file's identity is only a trigger (an inode can be reused, a coarse mtime repeat), so the
+        revision and schema at the file's head must match too: every change bumps the revision.
+        """
+        if self._cache is None or self.identity() != self._cache_key:
+            return None
+        meta = self.meta_of(self._cache)
+        head = _head_meta(self.path)
+        same = (head.get("revision"), head.get("schema_version"))
+        return self._cache if same == (meta.get("revision"), meta.get("schema_version")) else None
 
     def _commit(self, data: Data, history: list[dict[str, Any]], who: str, at: str) -> None:
         meta = self.meta_of(data)
@@ -279,6 +303,27 @@ class LockedJSONStorage(Storage):
             if limit is not None and len(entries) >= limit:
                 break
         return entries
+
+
+_HEAD = 4096
+_HEAD_FIELD = re.compile(rb'"(revision|schema_version)": ?(\d+)')
+
+
+def _head_meta(path: Path) -> dict[str, int]:
+    """`revision` and `schema_version` read from the start of the file, without parsing it all.
+
+    The store is written with sorted keys, so `_meta` (and its two numbers) comes first; a key
+    in the raw bytes is never inside a string (quotes in strings are escaped). {} if not found.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return {}
+    found: dict[str, int] = {}
+    for name, value in _HEAD_FIELD.findall(head):
+        found.setdefault(name.decode(), int(value))
+    return found
 
 
 def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
