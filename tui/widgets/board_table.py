@@ -288,10 +288,20 @@ class RowTable(ScrollView, can_focus=True):
                 component += self._style("datatable--fixed-cursor")
             base += component
             post = Style.from_color(component.color, component.bgcolor)
+        pre = self._style() + base
+        if "\n" in cell.plain or "\t" in cell.plain:  # rare: let Rich split and expand them
+            return self._render_by_rich(cell, width, pre, post)
+        line = cell.copy()
+        line.truncate(width)
+        room = width - line.cell_len
+        left = room if cell.justify == "right" else 0
+        line = Text.assemble(" " * (PAD + left), line, " " * (PAD + room - left))
+        return list(Segment.apply_style(line.render(self.app.console), pre, post))
+
+    def _render_by_rich(self, cell: Text, width: int, pre: Style, post: Style) -> list[Segment]:
         options = self.app.console_options.update(width=width + 2 * PAD, height=1, no_wrap=True)
         lines = self.app.console.render_lines(
-            Styled(Padding(cell, (0, PAD)), pre_style=self._style() + base, post_style=post),
-            options,
+            Styled(Padding(cell, (0, PAD)), pre_style=pre, post_style=post), options
         )
         return lines[0]
 
