@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from tinydb.storages import Storage
@@ -282,6 +282,8 @@ class LockedJSONStorage(Storage):
             return
         start = max(0, size - _TAIL)
         with open(self.history_file, "rb+") as handle:
+            if _ends_clean(handle, size, revision):
+                return
             handle.seek(start)
             tail = handle.read()
             keep = _valid_prefix(tail, revision, skip_first=start > 0)
@@ -324,6 +326,26 @@ def _head_meta(path: Path) -> dict[str, int]:
     for name, value in _HEAD_FIELD.findall(head):
         found.setdefault(name.decode(), int(value))
     return found
+
+
+_LAST = 4096
+
+
+def _ends_clean(handle: BinaryIO, size: int, revision: int) -> bool:
+    """True in the usual case: the file ends with a whole line of a revision the store reached.
+
+    Lines are appended in revision order and only the end can be torn or ahead of the store,
+    so one parsed line (not the 64 KB tail's ~400) is enough to know nothing needs cutting.
+    """
+    handle.seek(max(0, size - _LAST))
+    tail = handle.read()
+    if not tail.endswith(b"\n") or (size > len(tail) and b"\n" not in tail[:-1]):
+        return size == 0
+    try:
+        rev = orjson.loads(tail[:-1].rsplit(b"\n", 1)[-1]).get("rev", 0)
+    except (orjson.JSONDecodeError, AttributeError):
+        return False
+    return isinstance(rev, int) and rev <= revision
 
 
 def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
