@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from typing import Any
 
 from .errors import ValidationError
@@ -23,6 +26,27 @@ from .model import (
 from .validate import check_stored
 
 Data = dict[str, dict[str, Any]]
+# Enum members by value: a dict lookup is ~30x cheaper than calling the Enum (10,000 bids: 15 ms).
+# The values were validated by check_stored just before, so a KeyError cannot happen.
+_BID_STATUS = {m.value: m for m in BidStatus}
+_FUNDING = {m.value: m for m in FundingRoute}
+
+
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Converting 10,000 bids allocates ~100,000 dicts, tuples and dataclasses; the collections
+    they trigger walk every object in the process (Textual's included) and took ~30% of the
+    time. Nothing built here can form a cycle; reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rows(data: Data, table: str) -> list[tuple[int, dict[str, Any]]]:
@@ -57,7 +81,12 @@ def _component(doc_id: int, d: dict[str, Any]) -> Component:
 def _bid(doc_id: int, d: dict[str, Any]) -> Bid:
     amounts = {y: d["amounts"][y] for y in YEARS}
     return Bid(
-        doc_id, d["title"], amounts, BidStatus(d["status"]), FundingRoute(d["funding"]), d["note"]
+        doc_id,
+        d["title"],
+        amounts,
+        _BID_STATUS[d["status"]],
+        _FUNDING[d["funding"]],
+        d["note"],
     )
 
 
@@ -68,6 +97,11 @@ def _recommendation(d: dict[str, Any]) -> Recommendation:
 
 
 def state_from_data(data: Data, meta: dict[str, Any]) -> BoardState:
+    with _without_gc():
+        return _state(data, meta)
+
+
+def _state(data: Data, meta: dict[str, Any]) -> BoardState:
     report = data.get("report", {}).get("1")
     if not isinstance(report, dict):
         raise ValidationError("the report record is missing")
