@@ -1,7 +1,8 @@
 """The reference app: stock Textual, the console's widgets without the console.
 
 A TabbedContent with six stock DataTables holding the same cells (as Rich Text) as the console's
-six tabs, read from a JSON file the parent wrote. No store, no validation, no live refresh.
+six tabs, read from a JSON file the parent wrote, and a Footer showing the same keys (the
+console's bindings, most without an action here). No store, no validation, no live refresh.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 import orjson
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+
+from tui.keys import APP_BINDINGS, TABLE_BINDINGS
 
 TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
 
@@ -46,8 +48,14 @@ def layout_of(repo: Any, today: Any) -> dict[str, Any]:
     return tables
 
 
+class BareTable(DataTable[Text]):
+    """A stock DataTable whose footer lists the same keys as the console's tables."""
+
+    BINDINGS = TABLE_BINDINGS
+
+
 class BareApp(App[None]):
-    BINDINGS = [Binding(str(n), f"show_tab('{tab}')") for n, tab in enumerate(TABS, start=1)]
+    BINDINGS = APP_BINDINGS  # the number keys call show_tab below; the rest only show
 
     def __init__(self, layout_file: Path) -> None:
         super().__init__()
@@ -57,7 +65,7 @@ class BareApp(App[None]):
         with TabbedContent(initial="overview"):
             for number, tab in enumerate(TABS, start=1):
                 with TabPane(f"{number} {tab.capitalize()}", id=tab):
-                    yield DataTable(id=f"table-{tab}", zebra_stripes=True)
+                    yield BareTable(id=f"table-{tab}", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
