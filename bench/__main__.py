@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import platform
@@ -32,7 +33,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
     big = 2_000 if quick else 10_000
     history = 5_000 if quick else 100_000
-    runs = 2 if quick else 7
+    runs = 2 if quick else 11
     figures: list[Figure] = []
     seed = build(folder / "seed.json")
     if "1" in items:
@@ -47,7 +48,7 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
         figures.append(edit.by_history(folder, 1_000, history, 5 if quick else 41))
     if "3" in items:
         rows = build(folder / "tab.json", bids=big)
-        figures.append(screens.open_tab(rows, 1 if quick else 5, big))
+        figures += screens.open_tab(rows, 1 if quick else 5, big)
     if "4" in items:
         writes = 5 if quick else 25
         figures += live.live_figures(build(folder / "live.json"), writes, "seed store", "4a")
@@ -56,6 +57,8 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
             figures += live.live_figures(loaded, writes, "1,000 bids, 100,000 history", "4b")
     if "5" in items:
         figures += cli.cli_figures(seed, 3 if quick else 11)
+    if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
+        figures = [dataclasses.replace(f, goal=None) for f in figures]
     return sorted(figures, key=lambda f: f.item)
 
 
@@ -82,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     payload = {"machine": info, "quick": args.quick, "figures": [f.as_dict() for f in figures]}
     args.output.write_bytes(orjson.dumps(payload, option=orjson.OPT_INDENT_2))
     missed = [f.item for f in figures if f.met is False]
-    print(f"goals missed: {', '.join(missed)}" if missed else "all goals met")
+    if args.quick:
+        print("quick run: smaller stores, 2 runs; goals are judged only by the full run")
+    else:
+        print(f"goals missed: {', '.join(missed)}" if missed else "all goals met")
     return 0
 
 

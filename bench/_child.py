@@ -43,13 +43,13 @@ def make(kind: str, path: Path, timed: bool = False) -> App[None]:
         if timed:  # CSS_PATH is relative to the class's module: keep the console's
             css = {"CSS_PATH": str(Path(tui.app.__file__).with_name("app.tcss"))}
             cls = type("TimedBoardApp", (_ExitWhenReady, cls), css)
-        return cls(Repository.open(path), today=TODAY)  # type: ignore[call-arg]
+        return cls(Repository.open(path), today=TODAY)  # type: ignore[call-arg,arg-type]
     from bench._bare import BareApp
 
     bare: type[App[None]] = (
         type("TimedBareApp", (_ExitWhenReady, BareApp), {}) if timed else BareApp
     )
-    return bare(path)  # type: ignore[call-arg]
+    return bare(path)  # type: ignore[call-arg,arg-type]
 
 
 def first_screen(kind: str, path: Path) -> dict[str, float]:

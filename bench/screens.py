@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import orjson
 
@@ -75,9 +74,18 @@ def first_screen(store: Path, runs: int, item: str, what: str, goal: float) -> l
     return [screen, memory]
 
 
-def open_tab(store: Path, runs: int, rows: int) -> Figure:
+def open_tab(store: Path, runs: int, rows: int) -> list[Figure]:
     r = paired(store, runs, key="3")
-    return Figure(
+    memory = Figure(
+        "5e",
+        f"peak memory (ru_maxrss), Bids tab of {rows:,} rows open",
+        median(_col(r["console"], "maxrss_kb")) / 1024,
+        median(_col(r["bare"], "maxrss_kb")) / 1024,
+        "stock DataTable",
+        unit="MiB",
+        runs=runs,
+    )
+    speed = Figure(
         "3",
         f"open the Bids tab of {rows:,} rows (app built → tab painted)",
         ms(_col(r["console"], "opened")),
@@ -87,7 +95,4 @@ def open_tab(store: Path, runs: int, rows: int) -> Figure:
         higher_is_better=True,
         runs=runs,
     )
-
-
-def summary(results: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in results.items())
+    return [speed, memory]
