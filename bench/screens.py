@@ -64,7 +64,7 @@ def first_screen(store: Path, runs: int, item: str, what: str, goal: float) -> l
     )
     memory = Figure(
         "5c" if item == "1a" else "5d",
-        "peak memory (ru_maxrss), " + what.removeprefix("first screen, "),
+        "peak memory (VmHWM), " + what.removeprefix("first screen, "),
         median(_col(r["console"], "maxrss_kb")) / 1024,
         median(_col(r["bare"], "maxrss_kb")) / 1024,
         "bare app",
@@ -78,7 +78,7 @@ def open_tab(store: Path, runs: int, rows: int) -> list[Figure]:
     r = paired(store, runs, key="3")
     memory = Figure(
         "5e",
-        f"peak memory (ru_maxrss), Bids tab of {rows:,} rows open",
+        f"peak memory (VmHWM), Bids tab of {rows:,} rows open",
         median(_col(r["console"], "maxrss_kb")) / 1024,
         median(_col(r["bare"], "maxrss_kb")) / 1024,
         "stock DataTable",
