@@ -290,7 +290,7 @@ def history_rows(entries: list[HistoryEntry]) -> list[Row]:
     rows = []
     for e in entries:
         values = (e.at[:19].replace("T", " "), e.who, e.table, e.record, e.field, e.old, e.new)
-        texts = tuple(visible(describe(v) if i >= 5 else str(v)) for i, v in enumerate(values))
+        texts = tuple(_visible(describe(v) if i >= 5 else str(v)) for i, v in enumerate(values))
         rows.append(Row(f"{e.revision}{e.field}", e.record, texts, partial(_plain, texts)))
     return rows
 

@@ -121,8 +121,10 @@ class RowTable(ScrollView, can_focus=True):
         self._index_before = self._index.get(keep) if keep is not None else None
         self.rows_shown = rows
         self._index = {r.key: i for i, r in enumerate(rows)}
-        self._widths = [self._content_width(i, rows) for i in range(len(self.columns))]
-        self._cache.clear()
+        widths = [self._content_width(i, rows) for i in range(len(self.columns))]
+        if widths != self._widths:
+            self._cache.clear()  # rendered cells are keyed by content, not by position
+        self._widths = widths
         row = self._index.get(keep, self.cursor_row) if keep is not None else self.cursor_row
         self.cursor_row = max(0, min(row, len(rows) - 1))
         self.virtual_size = Size(sum(w + 2 * PAD for w in self._widths), len(rows) + HEADER)
@@ -249,18 +251,15 @@ class RowTable(ScrollView, can_focus=True):
         return Strip.join([fixed, scrolled]).extend_cell_length(width, self._style()).crop(0, width)
 
     def _line(self, row: int) -> tuple[Strip, Strip]:
-        cells: Sequence[Text] = (
-            [Text(c.label) for c in self.columns] if row < 0 else self._cells(self.rows_shown[row])
-        )
         row_style = self._row_style(row)
         fixed_style = (
             row_style if row < 0 else self._style("datatable--fixed") + Style(meta={"fixed": True})
         )
         segments: tuple[list[Segment], list[Segment]] = ([], [])
-        for index, cell in enumerate(cells):
+        for index in range(len(self.columns)):
             fixed = index < self.fixed_columns
             base = fixed_style if fixed else row_style
-            segments[not fixed].extend(self._cell(row, index, cell, base, fixed))
+            segments[not fixed].extend(self._cell(row, index, base, fixed))
         return Strip(segments[0]), Strip(segments[1])
 
     def _row_style(self, row: int) -> Style:
@@ -268,15 +267,29 @@ class RowTable(ScrollView, can_focus=True):
             return self._style("datatable--header")
         return self._style("datatable--odd-row" if row % 2 else "datatable--even-row")
 
-    def _cell(self, row: int, column: int, cell: Text, base: Style, fixed: bool) -> list[Segment]:
+    def _cell(self, row: int, column: int, base: Style, fixed: bool) -> list[Segment]:
+        """A rendered cell, cached by what it shows: a row whose texts did not change is not
+        rendered again after a refresh (a row's texts determine its styled cells)."""
         cursor = row >= 0 and row == self.cursor_row
         cursor = cursor and (self.cursor_type == "row" or column == self.cursor_column)
-        key = (row, column, cursor, self.rows_shown[row].key in self.highlighted if row >= 0 else 0)
+        if row < 0:
+            key: tuple[object, ...] = ("header", column)
+        else:
+            shown = self.rows_shown[row]
+            key = (shown.texts, row % 2, column, cursor, shown.key in self.highlighted)
         if key not in self._cache:
             if len(self._cache) > CACHED_CELLS:
                 self._cache.clear()
+            cell = self._cell_text(row, column)
             self._cache[key] = self._render_cell(cell, self._widths[column], base, cursor, fixed)
         return self._cache[key]
+
+    def _cell_text(self, row: int, column: int) -> Text:
+        if row < 0:
+            return Text(self.columns[column].label)
+        shown = self.rows_shown[row]
+        cell = shown.cells[column]
+        return _highlighted(cell) if shown.key in self.highlighted else cell
 
     def _render_cell(
         self, cell: Text, width: int, base: Style, cursor: bool, fixed: bool
