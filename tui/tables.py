@@ -236,8 +236,19 @@ def _bid_row(b: Bid) -> Row:
     return Row(str(b.id), str(b.id), texts, partial(_styled, texts, styles, len(YEARS) + 1))
 
 
+# The last bid rows by Bid object: the store reuses the objects of bids stored unchanged, so a
+# live refresh builds rows for the changed bids only. Holding each Bid keeps its id() unique.
+_LAST_BID_ROWS: dict[int, tuple[Bid, Row]] = {}
+
+
 def bid_rows(state: BoardState) -> list[Row]:
-    rows = [_bid_row(b) for b in state.bids]
+    global _LAST_BID_ROWS
+    last, now = _LAST_BID_ROWS, {}
+    for b in state.bids:
+        hit = last.get(id(b))
+        now[id(b)] = hit if hit is not None and hit[0] is b else (b, _bid_row(b))
+    _LAST_BID_ROWS = now
+    rows = [row for _, row in now.values()]
     totals = state.year_totals()
     grand = sum(totals.values())  # = state.grand_total, without summing every bid again
     texts = ("", "Total", *(money(totals[y]) for y in YEARS), money(grand), "", "")
