@@ -1,1 +1,4 @@
-"""Benchmarks (not timed tests): `python -m bench.edit_cost`, `python -m bench.make_store`."""
+"""Benchmarks: the console against its floor and its peers, as ratios measured in one run.
+
+Run `python -m bench` (or `python -m bench --quick`); see README.md, section Benchmarks.
+"""

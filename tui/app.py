@@ -14,7 +14,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from store import (
     BoardError,
@@ -22,7 +22,6 @@ from store import (
     Change,
     HistoryEntry,
     Repository,
-    describe_value,
     visible,
     write_bundle,
 )
@@ -32,9 +31,9 @@ from .editing import READ_ONLY_NOTICE, EditingMixin, record_value
 from .keys import APP_BINDINGS, EDIT_ACTIONS, TAB_TITLES, TABS, edit_keys
 from .overview import overview_text
 from .screens.edit import EditScreen
-from .tables import Row, table_rows
+from .tables import HISTORY_COLUMNS, Row, history_rows, table_rows
 from .themes import PROJECTOR
-from .widgets.board_table import BoardTable
+from .widgets.board_table import BoardTable, RowTable
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
@@ -69,6 +68,7 @@ class BoardApp(EditingMixin, App[None]):
         self._seen_identity: object = None
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
+        self._rows: dict[str, list[Row]] = {}  # each table's rows as last shown, unfiltered
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
 
@@ -86,7 +86,7 @@ class BoardApp(EditingMixin, App[None]):
             with VerticalScroll(id="tab-overview-scroll"):
                 yield Static(id="overview-text", markup=False)
         elif tab == "history":
-            yield DataTable(id="table-history", cursor_type="row", zebra_stripes=True)
+            yield RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
         else:
             yield BoardTable(tab)
 
@@ -95,12 +95,9 @@ class BoardApp(EditingMixin, App[None]):
         saved = settings.load(self.settings_file).get("theme")
         if saved in self.available_themes:
             self.theme = saved
-        history = self.query_one("#table-history", DataTable)
-        for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New"):
-            history.add_column(label, key=label)
         self.set_class(self.read_only, "-read-only")
         self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
-        self.watch_store()
+        self.call_after_refresh(self.watch_store)  # watchfiles' import waits for the first frame
         # A safety net where folder events do not arrive (network shares, inotify limits).
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -189,13 +186,13 @@ class BoardApp(EditingMixin, App[None]):
         self, state: BoardState, history: list[HistoryEntry], changed: bool = False
     ) -> None:
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
-        old = self.state
         self.state = state
         self._seen_identity = self.repo.storage.identity()
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = table_rows(state, table, self.today)
-            marks = _changed_keys(table_rows(old, table, self.today), rows) if changed else set()
+            marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
+            self._rows[table] = rows
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
             if marks:
                 self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
@@ -204,22 +201,10 @@ class BoardApp(EditingMixin, App[None]):
 
     def _unmark(self, table: str, keys: set[str]) -> None:
         widget = self.board_table(table)
-        widget.show(table_rows(self.state, table, self.today), widget.highlighted - keys)
+        widget.show(self._rows[table], widget.highlighted - keys)
 
     def _show_history(self, entries: list[HistoryEntry]) -> None:
-        table = self.query_one("#table-history", DataTable)
-        table.clear()
-        for e in entries:
-            cells = (
-                e.at[:19].replace("T", " "),
-                e.who,
-                e.table,
-                e.record,
-                e.field,
-                describe_value(e.old),
-                describe_value(e.new),
-            )
-            table.add_row(*(Text(visible(c)) for c in cells), key=str(e.revision) + e.field)
+        self.query_one("#table-history", RowTable).set_rows(history_rows(entries))
 
     def _show_status(self) -> None:
         """Most important first, so a narrow projector still shows the mode and the last change."""
@@ -273,7 +258,7 @@ class BoardApp(EditingMixin, App[None]):
         table = self._filtering
         if table is not None:
             table.filter_text = event.value
-            table.show(table_rows(self.state, table.table_name, self.today))
+            table.show(self._rows[table.table_name])
             self._show_status()
 
     @on(Input.Submitted, "#filter")
@@ -345,8 +330,8 @@ class BoardApp(EditingMixin, App[None]):
 
 
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
-    old = {r.key: r.cells for r in before}
-    return {r.key for r in after if old.get(r.key) != r.cells}
+    old = {r.key: r.texts for r in before}
+    return {r.key for r in after if old.get(r.key) != r.texts}
 
 
 def _folder_problem(text: str) -> str | None:

@@ -6,12 +6,26 @@ with `Text(visible(value))`, so markup and escape codes in the data stay inert.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from dataclasses import dataclass
+import gc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from rich.text import Text
 
-from store import YEAR_LABELS, YEARS, BoardState, Component, money, status_label, visible
+from store import (
+    YEAR_LABELS,
+    YEARS,
+    Bid,
+    BoardState,
+    Component,
+    HistoryEntry,
+    money,
+    status_label,
+    visible,
+)
 
 STATUS_STYLES = {
     "not started": "grey62",
@@ -45,10 +59,19 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """One table row. `texts` (each cell's plain text) is built at once: it is enough for column
+    widths, the filter and change marks. The styled `cells` are built on first use, so a table of
+    10,000 rows builds Rich Text only for the rows that are drawn (or printed)."""
+
     key: str  # unique in the table: "2", "5/p4", "total"
     record: str  # the store id ("3.1" for recommendations); "" for the totals row
-    cells: tuple[Text, ...]
+    texts: tuple[str, ...]
+    make: Callable[[], tuple[Text, ...]] = field(compare=False, repr=False)
     part: int | None = None  # 1-based part number for component part rows
+
+    @cached_property
+    def cells(self) -> tuple[Text, ...]:
+        return self.make()
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -84,6 +107,28 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Building 10,000 bid rows allocates ~100,000 tuples, strings and Rows; the collections
+    they trigger walk every object in the process (Textual's included) and took ~30% of the
+    time. Nothing built here can form a cycle; reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _visible(value: str) -> str:
+    """`visible`, skipping its regex for the usual text without control characters."""
+    return value if value.isprintable() else visible(value)
+
+
 def text(value: str, style: str = "") -> Text:
     """Store text as a literal cell: control characters made visible, never parsed as markup."""
     return Text(visible(value), style=style)
@@ -98,93 +143,179 @@ def amount(value: int, style: str = "") -> Text:
     return Text(money(value), style=style, justify="right")
 
 
-def _target(component: Component, today: dt.date) -> Text:
-    cell = text(component.target)
-    if component.is_overdue(today):
-        cell.append("  ⚠ overdue", style="bold red")
-    return cell
+def _styled(texts: tuple[str, ...], styles: tuple[str, ...], right: int = 0) -> tuple[Text, ...]:
+    """Cells from plain texts (already `visible`); the last `right` cells before the status
+    and note are right-aligned money."""
+    return tuple(
+        Text(t, style=s, justify="right" if r else None)
+        for t, s, r in zip(texts, styles, _right_flags(len(texts), right), strict=True)
+    )
+
+
+def _right_flags(count: int, right: int) -> tuple[bool, ...]:
+    return tuple(2 <= i < 2 + right for i in range(count))
+
+
+OVERDUE = "  ⚠ overdue"
+
+
+def _component_cells(texts: tuple[str, ...], word: str, overdue: bool) -> tuple[Text, ...]:
+    target = Text(texts[3].removesuffix(OVERDUE) if overdue else texts[3])
+    if overdue:
+        target.append(OVERDUE, style="bold red")
+    return (
+        Text(texts[0]),
+        Text(texts[1]),
+        Text(texts[2], style=STATUS_STYLES.get(word, "")),
+        target,
+        Text(texts[4]),
+        Text(texts[5]),
+    )
+
+
+def _part_cells(texts: tuple[str, ...], word: str) -> tuple[Text, ...]:
+    return (
+        Text(texts[0], style="dim"),
+        Text(texts[1]),
+        Text(texts[2], style=STATUS_STYLES.get(word, "")),
+        Text(texts[3]),
+        Text(""),
+        Text(""),
+    )
+
+
+def _component_row(c: Component, today: dt.date) -> Row:
+    overdue = c.is_overdue(today)
+    target = visible(c.target) + (OVERDUE if overdue else "")
+    texts = (
+        str(c.id),
+        visible(c.title),
+        status_label(c.status.value),
+        target,
+        visible(c.owner),
+        visible(c.note),
+    )
+    return Row(
+        str(c.id), str(c.id), texts, partial(_component_cells, texts, c.status.value, overdue)
+    )
 
 
 def component_rows(state: BoardState, today: dt.date) -> list[Row]:
     rows: list[Row] = []
     for c in state.components:
-        cells = (
-            Text(str(c.id)),
-            text(c.title),
-            status(c.status.value),
-            _target(c, today),
-            text(c.owner),
-            text(c.note),
-        )
-        rows.append(Row(str(c.id), str(c.id), cells))
+        rows.append(_component_row(c, today))
         for n, part in enumerate(c.parts, start=1):
-            part_cells = (
-                Text(f"{c.id}.{n}", style="dim"),
-                Text("  └ ") + text(part.title),
-                status(part.status.value),
-                text(part.target),
-                Text(""),
-                Text(""),
+            texts = (
+                f"{c.id}.{n}",
+                "  └ " + visible(part.title),
+                status_label(part.status.value),
+                visible(part.target),
+                "",
+                "",
             )
-            rows.append(Row(f"{c.id}/p{n}", str(c.id), part_cells, part=n))
+            make = partial(_part_cells, texts, part.status.value)
+            rows.append(Row(f"{c.id}/p{n}", str(c.id), texts, make, part=n))
     return rows
 
 
-def bid_rows(state: BoardState) -> list[Row]:
-    rows = [
-        Row(
-            str(b.id),
-            str(b.id),
-            (
-                Text(str(b.id)),
-                text(b.title),
-                *(amount(b.amounts[y]) for y in YEARS),
-                amount(b.total, "bold"),
-                status(b.status.value),
-                text(b.note),
-            ),
-        )
-        for b in state.bids
-    ]
-    totals = state.year_totals()
-    total_cells = (
-        Text(""),
-        Text("Total", style="bold"),
-        *(amount(totals[y], "bold") for y in YEARS),
-        amount(state.grand_total, "bold"),
-        Text(""),
-        Text(""),
+_BID_STYLES = ("", "", "", "", "", "", "bold")
+
+
+def _bid_row(b: Bid) -> Row:
+    word = b.status.value
+    amounts = [b.amounts[y] for y in YEARS]
+    texts = (
+        str(b.id),
+        _visible(b.title),
+        *map(money, amounts),
+        money(sum(amounts)),  # = b.total
+        status_label(word),
+        _visible(b.note),
     )
-    rows.append(Row("total", "", total_cells))
+    styles = (*_BID_STYLES, STATUS_STYLES.get(word, ""), "")
+    return Row(str(b.id), str(b.id), texts, partial(_styled, texts, styles, len(YEARS) + 1))
+
+
+# The last bid rows by Bid object: the store reuses the objects of bids stored unchanged, so a
+# live refresh builds rows for the changed bids only. Holding each Bid keeps its id() unique.
+_LAST_BID_ROWS: dict[int, tuple[Bid, Row]] = {}
+
+
+def bid_rows(state: BoardState) -> list[Row]:
+    global _LAST_BID_ROWS
+    last, now = _LAST_BID_ROWS, {}
+    for b in state.bids:
+        hit = last.get(id(b))
+        now[id(b)] = hit if hit is not None and hit[0] is b else (b, _bid_row(b))
+    _LAST_BID_ROWS = now
+    rows = [row for _, row in now.values()]
+    totals = state.year_totals()
+    grand = sum(totals.values())  # = state.grand_total, without summing every bid again
+    texts = ("", "Total", *(money(totals[y]) for y in YEARS), money(grand), "", "")
+    styles = ("", *["bold"] * (len(YEARS) + 2), "", "")
+    rows.append(Row("total", "", texts, partial(_styled, texts, styles, len(YEARS) + 1)))
     return rows
 
 
 def implication_rows(state: BoardState) -> list[Row]:
-    return [
-        Row(
+    rows = []
+    for i in state.implications:
+        word = i.applies.value
+        texts = (
             str(i.id),
-            str(i.id),
-            (
-                Text(str(i.id)),
-                text(i.name),
-                status(i.applies.value),
-                text(i.paragraphs),
-                text(i.note),
-            ),
+            visible(i.name),
+            status_label(word),
+            visible(i.paragraphs),
+            visible(i.note),
         )
-        for i in state.implications
-    ]
+        styles = ("", "", STATUS_STYLES.get(word, ""), "", "")
+        rows.append(Row(str(i.id), str(i.id), texts, partial(_styled, texts, styles)))
+    return rows
 
 
 def recommendation_rows(state: BoardState) -> list[Row]:
-    return [
-        Row(r.id, r.id, (Text(r.id), text(r.text), status(r.decision.value), text(r.note)))
-        for r in state.recommendations
-    ]
+    rows = []
+    for r in state.recommendations:
+        word = r.decision.value
+        texts = (r.id, visible(r.text), status_label(word), visible(r.note))
+        styles = ("", "", STATUS_STYLES.get(word, ""), "")
+        rows.append(Row(r.id, r.id, texts, partial(_styled, texts, styles)))
+    return rows
+
+
+HISTORY_COLUMNS = tuple(
+    Column(label) for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
+)
+
+
+def describe(value: object) -> str:
+    """A history value in a few words: a whole record by its title."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return str(value.get("title") or value.get("name") or "record")
+    return str(value)
+
+
+def history_rows(entries: list[HistoryEntry]) -> list[Row]:
+    rows = []
+    for e in entries:
+        values = (e.at[:19].replace("T", " "), e.who, e.table, e.record, e.field, e.old, e.new)
+        texts = tuple(_visible(describe(v) if i >= 5 else str(v)) for i, v in enumerate(values))
+        rows.append(Row(f"{e.revision}{e.field}", e.record, texts, partial(_plain, texts)))
+    return rows
+
+
+def _plain(texts: tuple[str, ...]) -> tuple[Text, ...]:
+    return tuple(Text(t) for t in texts)
 
 
 def table_rows(state: BoardState, table: str, today: dt.date | None = None) -> list[Row]:
-    today = today or dt.date.today()
+    with _without_gc():
+        return _table_rows(state, table, today or dt.date.today())
+
+
+def _table_rows(state: BoardState, table: str, today: dt.date) -> list[Row]:
     if table == "components":
         return component_rows(state, today)
     if table == "bids":

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable
 
 from store import Repository
 from tests.conftest import TODAY
 from tui.app import BoardApp
+from tui.widgets.board_table import BoardTable
 
 
 @pytest.fixture
@@ -16,4 +16,4 @@ def app(repo: Repository) -> BoardApp:
 
 
 def cells(app: BoardApp, table: str, key: str) -> list[str]:
-    return [c.plain for c in app.query_one(f"#table-{table}", DataTable).get_row(key)]
+    return [c.plain for c in app.query_one(f"#table-{table}", BoardTable).get_row(key)]

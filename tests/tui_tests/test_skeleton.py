@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from store import Repository
 from tests.conftest import TODAY
 from tui.app import BoardApp
+from tui.widgets.board_table import BoardTable
 
 
 async def test_six_tabs_in_order(repo: Repository) -> None:
@@ -45,7 +46,7 @@ async def test_bids_tab_shows_grand_total(repo: Repository) -> None:
     app = BoardApp(repo, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
-        table = app.query_one("#table-bids", DataTable)
+        table = app.query_one("#table-bids", BoardTable)
         totals = [c.plain for c in table.get_row("total")]
         assert totals[1:7] == ["Total", "770", "350", "110", "490", "1,720"]
 
@@ -55,7 +56,7 @@ async def test_space_moves_core_systems_to_under_review(repo: Repository, store_
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "space")
         await pilot.pause()
-        cell = app.query_one("#table-components", DataTable).get_row("2")[2]
+        cell = app.query_one("#table-components", BoardTable).get_row("2")[2]
         assert cell.plain == "◑ under review"
     stored = Repository.open(store_path).state().components[1]
     assert stored.status.value == "under review"

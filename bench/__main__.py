@@ -1,0 +1,96 @@
+"""`python -m bench [--quick] [--only 1,2,...]`: print the table, write bench/results/latest.json."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import os
+import platform
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import orjson
+
+from . import cli, edit, live, screens
+from ._report import Figure, print_table
+from ._stores import build
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
+    parser.add_argument("--only", default="1,2,3,4,5", help="items to run, e.g. 3,4")
+    parser.add_argument("-o", "--output", type=Path, default=RESULTS / "latest.json")
+    return parser.parse_args(argv)
+
+
+def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
+    big = 2_000 if quick else 10_000
+    history = 5_000 if quick else 100_000
+    runs = 2 if quick else 11
+    figures: list[Figure] = []
+    seed = build(folder / "seed.json")
+    if "1" in items:
+        figures += screens.first_screen(seed, runs, "1a", "first screen, seed store", 1.15)
+        long = build(folder / "history.json", history=history)
+        figures += screens.first_screen(
+            long, runs, "1b", f"first screen, {history:,} history entries", 1.3
+        )
+    if "2" in items:
+        sizes = (10, 1_000, big)
+        figures += edit.by_size(folder, sizes, 5 if quick else 25)
+        figures.append(edit.by_history(folder, 1_000, history, 5 if quick else 41))
+    if "3" in items:
+        rows = build(folder / "tab.json", bids=big)
+        figures += screens.open_tab(rows, 1 if quick else 5, big)
+    if "4" in items:
+        writes = 5 if quick else 25
+        figures += live.live_figures(build(folder / "live.json"), writes, "seed store", "4a")
+        if not quick:
+            loaded = build(folder / "live-big.json", bids=1_000, history=history)
+            figures += live.live_figures(loaded, writes, "1,000 bids, 100,000 history", "4b")
+    if "5" in items:
+        figures += cli.cli_figures(seed, 3 if quick else 11)
+    if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
+        figures = [dataclasses.replace(f, goal=None) for f in figures]
+    return sorted(figures, key=lambda f: f.item)
+
+
+def machine() -> dict[str, str]:
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "python": platform.python_version(),
+        "textual": version("textual"),
+        "cores": str(os.cpu_count()),
+        "platform": platform.platform(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="board-bench-") as folder:
+        figures = run(set(args.only.split(",")), args.quick, Path(folder))
+    info = machine()
+    info["seconds"] = f"{time.perf_counter() - started:.0f}"
+    print_table(figures)
+    print(", ".join(f"{k} {v}" for k, v in info.items()) + (" (quick)" if args.quick else ""))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"machine": info, "quick": args.quick, "figures": [f.as_dict() for f in figures]}
+    args.output.write_bytes(orjson.dumps(payload, option=orjson.OPT_INDENT_2))
+    missed = [f.item for f in figures if f.met is False]
+    if args.quick:
+        print("quick run: smaller stores, 2 runs; goals are judged only by the full run")
+    else:
+        print(f"goals missed: {', '.join(missed)}" if missed else "all goals met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
