@@ -172,15 +172,20 @@ class BoardApp(EditingMixin, App[None]):
         self.theme = PROJECTOR.name
 
     def action_filter(self) -> None:
-        active = self.query_one(TabbedContent).active
+        active = self.main.query_one(TabbedContent).active
         if active in EDITABLE:
             self.open_filter(self.board_table(active))
         else:
             self.notify("Filter works on Components, Bids, Implications and Recommendations.")
 
     # --- attributes down ------------------------------------------------------------------------
+    @property
+    def main(self) -> Screen[Any]:
+        """The console's own screen: app-level queries would search a dialog on top of it."""
+        return self.screen_stack[0]
+
     def board_table(self, table: str) -> BoardTable:
-        return self.query_one(f"#table-{table}", BoardTable)
+        return self.main.query_one(f"#table-{table}", BoardTable)
 
     def show_state(
         self, state: BoardState, history: list[HistoryEntry], changed: bool = False
@@ -188,7 +193,7 @@ class BoardApp(EditingMixin, App[None]):
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
         self.state = state
         self._seen_identity = self.repo.storage.identity()
-        self.query_one("#overview-text", Static).update(overview_text(state, self.today))
+        self.main.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = table_rows(state, table, self.today)
             marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
@@ -204,7 +209,7 @@ class BoardApp(EditingMixin, App[None]):
         widget.show(self._rows[table], widget.highlighted - keys)
 
     def _show_history(self, entries: list[HistoryEntry]) -> None:
-        self.query_one("#table-history", RowTable).set_rows(history_rows(entries))
+        self.main.query_one("#table-history", RowTable).set_rows(history_rows(entries))
 
     def _show_status(self) -> None:
         """Most important first, so a narrow projector still shows the mode and the last change."""
@@ -217,20 +222,22 @@ class BoardApp(EditingMixin, App[None]):
         )
         text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
         filters = [
-            f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
+            f"{t.table_name} “{t.filter_text}”" for t in self.main.query(BoardTable) if t.filter_text
         ]
         if filters:
             text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
-        self.query_one("#status", Static).update(Text(visible(text)))
+        self.main.query_one("#status", Static).update(Text(visible(text)))
 
     # --- navigation -----------------------------------------------------------------------------
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        if self.screen is not self.main:
+            return  # a dialog is open: number keys belong to it
+        self.main.query_one(TabbedContent).active = tab
         target = {"overview": "#tab-overview-scroll", "history": "#table-history"}.get(
             tab, f"#table-{tab}"
         )
         # Synchronously, so keys typed straight after the number (as tmux sends them) land here.
-        self.screen.set_focus(self.query_one(target))
+        self.screen.set_focus(self.main.query_one(target))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -250,7 +257,7 @@ class BoardApp(EditingMixin, App[None]):
         """Show a filter box under the table; it exists only while the filter is being typed."""
         self._filtering = table
         box = Input(table.filter_text, id="filter", placeholder=FILTER_HINT)
-        self.mount(box, before=self.query_one("#status"))
+        self.main.mount(box, before=self.main.query_one("#status"))
         self.screen.set_focus(box)
 
     @on(Input.Changed, "#filter")
@@ -272,7 +279,7 @@ class BoardApp(EditingMixin, App[None]):
             self._close_filter()
 
     def _close_filter(self) -> None:
-        for box in self.query("#filter"):
+        for box in self.main.query("#filter"):
             box.remove()
         if self._filtering is not None:
             self.screen.set_focus(self._filtering)

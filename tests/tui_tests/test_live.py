@@ -68,3 +68,24 @@ async def test_cli_edit_shows_in_console_totals(app: BoardApp, store_path: Path)
         await asyncio.to_thread(_write_elsewhere, store_path, "bids", "1", "2005/06", "400")
         assert await _wait_for(lambda: cells(app, "bids", "total")[6] == "1,770")
     assert Repository.open(store_path).state().grand_total == 1770
+
+
+async def test_live_change_while_a_dialog_is_open_does_not_crash(
+    app: BoardApp, store_path: Path
+) -> None:
+    """Refresh and the highlight's end (4 s later) must reach the tables under a dialog."""
+    import tui.app as app_module
+
+    app_module.HIGHLIGHT_SECONDS = 0.2
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("3", "delete")  # the confirmation dialog stays open
+            await pilot.pause(0.3)
+            await asyncio.to_thread(_write_elsewhere, store_path, "bids", "2", "note", "x")
+            assert await _wait_for(lambda: cells(app, "bids", "2")[-1] == "x")
+            await pilot.pause(0.5)  # the highlight ends while the dialog is still open
+            await pilot.press("3")  # a number key inside a dialog does nothing
+            assert app.is_running
+            await pilot.press("n")
+    finally:
+        app_module.HIGHLIGHT_SECONDS = 4.0
