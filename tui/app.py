@@ -222,7 +222,9 @@ class BoardApp(EditingMixin, App[None]):
         )
         text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
         filters = [
-            f"{t.table_name} “{t.filter_text}”" for t in self.main.query(BoardTable) if t.filter_text
+            f"{t.table_name} “{t.filter_text}”"
+            for t in self.main.query(BoardTable)
+            if t.filter_text
         ]
         if filters:
             text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
