@@ -17,7 +17,7 @@ import orjson
 
 from . import cli, edit, live, screens
 from ._report import Figure, print_table
-from ._stores import build
+from .make_store import build
 
 RESULTS = Path(__file__).parent / "results"
 

@@ -17,7 +17,7 @@ import orjson
 from store import Repository
 
 from ._report import Figure, ms
-from ._stores import build
+from .make_store import build
 
 
 def floor_save(path: Path) -> Callable[[int], None]:

@@ -104,6 +104,12 @@ def make_store(path: Path, bids: int, components: int, history: int) -> Reposito
     return repo
 
 
+def build(path: Path, *, bids: int = 5, history: int = 0) -> Path:
+    """The benchmarks' stores: the seed grown to `bids` bids and `history` history lines."""
+    make_store(path, bids, 8, history)
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.make_store", description=__doc__)
     parser.add_argument("path", type=Path)
