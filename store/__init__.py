@@ -17,6 +17,7 @@ from .errors import (
 )
 from .export import FORMATS as EXPORT_FORMATS
 from .export import Export, ExportError, export_one, prepare, render, write_bundle, write_file
+from .gc_pause import gc_paused
 from .model import (
     SYMBOLS,
     YEAR_LABELS,
@@ -54,6 +55,7 @@ from .validate import (
 )
 
 __all__ = [
+    "gc_paused",
     "ALIASES",
     "EXPORT_FORMATS",
     "FIELDS",

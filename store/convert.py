@@ -45,6 +45,9 @@ class RecordCache:
     Validating and building 10,000 bids took ~150 ms on every read; comparing each stored record
     with the one its model was built from takes a few ms, so a re-read after one edit validates
     and builds one record. A model is a pure function of (id, stored record), so this is exact.
+    After this process's own edit the unchanged records are the very same objects (the storage
+    copies only the changed one), so most comparisons are an identity check. Stored records are
+    never changed in place (LockedJSONStorage.own copies one first), which that relies on.
     """
 
     def __init__(self) -> None:
@@ -55,7 +58,7 @@ class RecordCache:
         built: dict[int, tuple[Any, Any]] = {}
         for doc_id, doc in sorted((int(k), v) for k, v in data.get(table, {}).items()):
             hit = before.get(doc_id)
-            if hit is None or hit[0] != doc:
+            if hit is None or (hit[0] is not doc and hit[0] != doc):
                 hit = (doc, _checked(table, doc_id, doc, make))
             built[doc_id] = hit
         self._built[table] = built

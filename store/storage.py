@@ -16,6 +16,7 @@ never reached (the writer was killed between the two writes) is ignored and trim
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import glob
 import os
@@ -30,6 +31,7 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
+from .gc_pause import gc_paused
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -39,6 +41,7 @@ LOCK_TIMEOUT = 10.0
 LOCK_POLL = 0.005
 RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
 _TAIL = 64 * 1024
+_LAST_LINE = 4 * 1024
 
 Data = dict[str, dict[str, Any]]
 Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
@@ -49,7 +52,9 @@ def history_path(path: Path) -> Path:
 
 
 def _dumps(data: Any) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    """Compact JSON: every edit writes the whole file, and indenting and sorting the keys made
+    that ~1.6x slower and the file ~1.6x larger at 10,000 bids; `board show` is for reading."""
+    return orjson.dumps(data)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -114,7 +119,7 @@ class LockedJSONStorage(Storage):
         self._cache_at = 0  # time.time_ns() when the cache was last known to match the file
         self._pending: Data | None = None
         self._dirty = False
-        self._history: list[dict[str, Any]] = []
+        self.committed_revision = 0  # of this handle's last commit (no re-read needed)
 
     # --- TinyDB's Storage interface -------------------------------------------------------
     def read(self) -> Data:
@@ -173,7 +178,8 @@ class LockedJSONStorage(Storage):
 
     def _parse(self, raw: bytes) -> Data:
         try:
-            data = orjson.loads(raw)
+            with gc_paused():
+                data = orjson.loads(raw)
         except orjson.JSONDecodeError as err:
             raise StoreDamaged(f"{self.path}: not valid JSON ({err})") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
@@ -229,7 +235,7 @@ class LockedJSONStorage(Storage):
         """
         with self.locked():
             self._remove_stale_temp_files()
-            self._pending = self._parse(self._read_bytes())
+            self._pending = self._writable_copy(self._current())
             self._dirty = False
             history: list[dict[str, Any]] = []
             try:
@@ -240,6 +246,38 @@ class LockedJSONStorage(Storage):
                 self._pending = None
                 self._dirty = False
 
+    def _current(self) -> Data:
+        """The file's data under the lock: the cache when the bytes are the cached bytes.
+
+        Compared byte for byte (a read and a memcmp, well under a millisecond at 10,000 bids),
+        not by (inode, mtime, size): a stale cache here would lose another process's edit.
+        """
+        raw = self._read_bytes()
+        if self._cache is None or raw != self._cache_raw:
+            self._cache, self._cache_raw = self._parse(raw), raw
+            self._cache_key, self._cache_at = self.identity(), time.time_ns()
+        return self._cache
+
+    @staticmethod
+    def _writable_copy(data: Data) -> Data:
+        """Copy-on-write view for a transaction: new table dicts sharing the records.
+
+        TinyDB's insert and remove replace table dicts; the meta record is copied because the
+        commit changes it in place; a record to change in place is copied first by `own`. So a
+        transaction that fails or is abandoned leaves the cache exactly as the file is.
+        """
+        tables = {name: dict(rows) for name, rows in data.items()}
+        tables[META] = copy.deepcopy(data.get(META, {}))
+        return tables
+
+    def own(self, table: str, key: str) -> dict[str, Any]:
+        """A record of the transaction's data, copied so it can be changed in place."""
+        if self._pending is None:
+            raise RuntimeError("records are changed inside LockedJSONStorage.transaction()")
+        rows = self._pending[table]
+        rows[key] = record = copy.deepcopy(rows[key])
+        return record
+
     def _commit(self, data: Data, history: list[dict[str, Any]], who: str, at: str) -> None:
         meta = self.meta_of(data)
         revision = int(meta.get("revision", 0))
@@ -249,6 +287,7 @@ class LockedJSONStorage(Storage):
             meta["history_rev"] = revision + 1
         self._append_history([{"rev": revision + 1, **entry} for entry in history])
         raw = self.replace(data)
+        self.committed_revision = revision + 1
         # The file now holds exactly `data` and only the lock holder could have replaced it since:
         # keep it as the cache instead of parsing the file again on the next read.
         self._cache, self._cache_raw = data, raw
@@ -341,11 +380,21 @@ class LockedJSONStorage(Storage):
             os.fsync(handle.fileno())
 
     def _trim_history(self, revision: int) -> None:
-        """Cut a torn last line or lines past `revision` (a writer killed before its replace)."""
+        """Cut a torn last line or lines past `revision` (a writer killed before its replace).
+
+        Every commit leaves the file whole and appends its lines in one write, so damage can only
+        be at the end: when the last line is complete and within `revision` (every edit but the
+        one after a killed writer) nothing else is read. Parsing a 64 KB tail each time made an
+        edit on a store with a long history ~10% slower than on one without.
+        """
         try:
             size = os.path.getsize(self.history_file)
         except FileNotFoundError:
             return
+        with open(self.history_file, "rb") as handle:
+            handle.seek(max(0, size - _LAST_LINE))
+            if _ends_within(handle.read(), revision, whole=size <= _LAST_LINE):
+                return
         start = max(0, size - _TAIL)
         with open(self.history_file, "rb+") as handle:
             handle.seek(start)
@@ -371,6 +420,24 @@ class LockedJSONStorage(Storage):
         return entries
 
 
+def _ends_within(tail: bytes, revision: int, *, whole: bool) -> bool:
+    """True if `tail` (the end of the history file) ends with a complete line within `revision`."""
+    if not tail:
+        return whole
+    if not tail.endswith(b"\n"):
+        return False
+    body = tail[:-1]
+    cut = body.rfind(b"\n")
+    if cut < 0 and not whole:  # the last line is longer than the tail read: check it the long way
+        return False
+    try:
+        entry = orjson.loads(body[cut + 1 :])
+    except orjson.JSONDecodeError:
+        return False
+    rev = entry.get("rev", 0) if isinstance(entry, dict) else None
+    return isinstance(rev, int) and rev <= revision
+
+
 def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
     """Length of `tail` up to the first torn line or line past `revision`."""
     offset = 0
@@ -383,7 +450,7 @@ def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
             try:
                 if orjson.loads(line).get("rev", 0) > revision:
                     return offset
-            except (orjson.JSONDecodeError, AttributeError):
+            except (orjson.JSONDecodeError, AttributeError, TypeError):
                 return offset
         offset = end
     return offset

@@ -6,10 +6,8 @@ with `Text(visible(value))`, so markup and escape codes in the data stay inert.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
@@ -22,6 +20,7 @@ from store import (
     BoardState,
     Component,
     HistoryEntry,
+    gc_paused,
     money,
     status_label,
     visible,
@@ -105,23 +104,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Note", "note", width=40),
     ),
 }
-
-
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Building 10,000 bid rows allocates ~100,000 tuples, strings and Rows; the collections
-    they trigger walk every object in the process (Textual's included) and took ~30% of the
-    time. Nothing built here can form a cycle; reference counting still frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _visible(value: str) -> str:
@@ -311,7 +293,7 @@ def _plain(texts: tuple[str, ...]) -> tuple[Text, ...]:
 
 
 def table_rows(state: BoardState, table: str, today: dt.date | None = None) -> list[Row]:
-    with _without_gc():
+    with gc_paused():
         return _table_rows(state, table, today or dt.date.today())
 
 

@@ -82,7 +82,7 @@ def test_a_same_size_change_with_the_same_inode_and_mtime_is_seen(
     assert repo.state().bids[0].note == ""
     raw = store_path.read_bytes()
     before = os.stat(store_path)
-    changed = raw.replace(b'"status": "proposed"', b'"status": "rejected"', 1)
+    changed = raw.replace(b'"proposed"', b'"rejected"', 1)  # a bid's status
     assert len(changed) == len(raw) and changed != raw
     with open(store_path, "r+b") as handle:  # same inode, same size
         handle.write(changed)

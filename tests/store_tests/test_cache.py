@@ -1,0 +1,104 @@
+"""The parsed store is reused between edits; it must never drift from the file.
+
+An edit works on a copy-on-write view of the cached data (new table dicts sharing the records,
+the changed record copied). These tests make edits fail at each stage and check that the handle
+still shows exactly what the file holds, and that the history's end is repaired the long way
+when the quick one-line check cannot vouch for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store import Repository, StaleEdit, StoreUnwritable, history_path
+from store.repository import Change
+
+
+def file_state(store_path: Path) -> object:
+    return Repository.open(store_path, read_only=True).state()
+
+
+def disk_full(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda repo: repo.set_field("bids", "1", "status", "approved"),
+        lambda repo: repo.set_field("components", "5", "part4.status", "complete"),
+        lambda repo: repo.set_field("bids", "2", "2005/06", "999"),
+        lambda repo: repo.add("bids", {"title": "Lost bid"}),
+        lambda repo: repo.delete("bids", "3"),
+    ],
+    ids=["status", "part", "amount", "add", "delete"],
+)
+def test_an_edit_that_fails_to_save_leaves_the_handle_showing_the_file(
+    repo: Repository, store_path: Path, monkeypatch: pytest.MonkeyPatch, edit: object
+) -> None:
+    shown = repo.state()
+    monkeypatch.setattr("store.storage.os.replace", disk_full)
+    with pytest.raises(StoreUnwritable):
+        edit(repo)  # type: ignore[operator]
+    monkeypatch.undo()
+    assert repo.state() == shown == file_state(store_path)
+    repo.set_field(
+        "bids", "4", "note", "saved"
+    )  # the next edit starts from the file, not the failure
+    after = orjson.loads(store_path.read_bytes())
+    assert after["bids"]["1"]["status"] == "proposed" and len(after["bids"]) == 5
+    assert after["_meta"]["1"].get("last_id", {}).get("bids", 5) == 5
+    assert repo.state() == file_state(store_path)
+
+
+def test_a_refused_edit_leaves_the_handle_showing_the_file(
+    repo: Repository, store_path: Path
+) -> None:
+    base = repo.state().revision
+    Repository.open(store_path, who="other@host").set_field("bids", "1", "note", "theirs")
+    with pytest.raises(StaleEdit):
+        repo.set_field("bids", "1", "note", "mine", base_revision=base)
+    assert repo.state() == file_state(store_path)
+    assert repo.state().bids[0].note == "theirs"
+
+
+def test_records_shown_before_an_edit_are_not_changed_by_it(repo: Repository) -> None:
+    before = repo.state()
+    repo.set_field("components", "5", "part4.status", "complete")
+    repo.set_field("bids", "1", "2006/07", "7")
+    assert before.components[4].parts[3].status == "under development"
+    assert before.bids[0].amounts["2006/07"] != 7
+    after = repo.state()
+    assert after.bids[0].amounts["2006/07"] == 7 and after.bids[1] is before.bids[1]
+
+
+def test_a_torn_line_after_a_long_one_is_cut_and_the_long_one_kept(
+    repo: Repository, store_path: Path
+) -> None:
+    repo.set_field("bids", "1", "note", "w" * 2_000)
+    long_note = "x" * 2_000  # with the old value, a line longer than the one-line check reads
+    repo.set_field("bids", "1", "note", long_note)
+    with open(history_path(store_path), "ab") as handle:
+        handle.write(b'{"rev": 3, "at": "2004-')  # a writer killed mid-append
+    repo.set_field("bids", "2", "note", "after")
+    lines = history_path(store_path).read_bytes().splitlines()
+    assert [orjson.loads(line)["new"] for line in lines] == ["w" * 2_000, long_note, "after"]
+    assert repo.check() == []
+
+
+def test_lines_past_the_revision_after_a_long_one_are_cut(
+    repo: Repository, store_path: Path
+) -> None:
+    repo.set_field("bids", "1", "note", "w" * 2_000)
+    repo.set_field("bids", "1", "note", "y" * 2_000)  # a line over 4 KB
+    orphan = {"rev": 3, "at": "x", "who": "killed@host", "table": "bids", "id": "3"}
+    with open(history_path(store_path), "ab") as handle:  # appended, then killed before replace
+        handle.write(orjson.dumps({**orphan, "field": "note", "old": "", "new": "z" * 5_000}))
+        handle.write(b"\n")
+    change = repo.set_field("bids", "2", "note", "kept")
+    assert change == Change("bids", "2", "note", "", "kept", 3)
+    assert [e.who for e in repo.history()] == [repo.who] * 3
+    assert [e.new for e in repo.history()] == ["kept", "y" * 2_000, "w" * 2_000]
