@@ -260,21 +260,24 @@ class LockedJSONStorage(Storage):
 
     @staticmethod
     def _writable_copy(data: Data) -> Data:
-        """Copy-on-write view for a transaction: new table dicts sharing the records.
+        """Copy-on-write view for a transaction: a new dict of the same tables and records.
 
-        TinyDB's insert and remove replace table dicts; the meta record is copied because the
-        commit changes it in place; a record to change in place is copied first by `own`. So a
-        transaction that fails or is abandoned leaves the cache exactly as the file is.
+        TinyDB's insert and remove put a new dict in place of the table they change; the meta
+        record is copied because the commit changes it in place; `own` copies a record (and its
+        table's dict) before it is changed in place. So a transaction that fails or is abandoned
+        leaves the cache exactly as the file is.
         """
-        tables = {name: dict(rows) for name, rows in data.items()}
+        tables = dict(data)
         tables[META] = copy.deepcopy(data.get(META, {}))
         return tables
 
     def own(self, table: str, key: str) -> dict[str, Any]:
         """A record of the transaction's data, copied so it can be changed in place."""
-        if self._pending is None:
+        if self._pending is None or self._cache is None:
             raise RuntimeError("records are changed inside LockedJSONStorage.transaction()")
         rows = self._pending[table]
+        if rows is self._cache.get(table):
+            rows = self._pending[table] = dict(rows)
         rows[key] = record = copy.deepcopy(rows[key])
         return record
 
