@@ -82,10 +82,17 @@ def _component(doc_id: int, d: dict[str, Any]) -> Component:
     )
 
 
+# Members by value: a dict lookup instead of Enum.__call__ (~1 µs each, 20 ms at 10,000 bids).
+# The values were checked against the same vocabularies just before.
+_BID_STATUS = {m.value: m for m in BidStatus}
+_FUNDING = {m.value: m for m in FundingRoute}
+
+
 def _bid(doc_id: int, d: dict[str, Any]) -> Bid:
-    amounts = {y: d["amounts"][y] for y in YEARS}
+    stored = d["amounts"]
+    amounts = {y: stored[y] for y in YEARS}
     return Bid(
-        doc_id, d["title"], amounts, BidStatus(d["status"]), FundingRoute(d["funding"]), d["note"]
+        doc_id, d["title"], amounts, _BID_STATUS[d["status"]], _FUNDING[d["funding"]], d["note"]
     )
 
 

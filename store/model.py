@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -227,12 +228,17 @@ class BoardState:
     envelope: dict[str, int] = field(default_factory=dict)
     snapshots: tuple[Snapshot, ...] = ()
 
-    def year_totals(self) -> dict[str, int]:
+    @cached_property
+    def _year_totals(self) -> dict[str, int]:
+        """Summed once per state: the overview, the bids tab and exports each ask (10,000 bids)."""
         return {y: sum(b.amounts.get(y, 0) for b in self.bids) for y in YEARS}
+
+    def year_totals(self) -> dict[str, int]:
+        return dict(self._year_totals)
 
     @property
     def grand_total(self) -> int:
-        return sum(b.total for b in self.bids)
+        return sum(self._year_totals.values())
 
     def oversubscription(self) -> dict[str, int]:
         """Per year with an envelope: bids minus envelope (positive = over-subscribed)."""

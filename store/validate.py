@@ -29,6 +29,7 @@ def _text(required: bool) -> Parser:
             raise ValidationError(f"it is {len(value):,} characters long (at most {MAX_TEXT:,})")
         return value
 
+    parse.stored_form = "required text" if required else "text"  # type: ignore[attr-defined]
     return parse
 
 
@@ -43,6 +44,7 @@ def _choice(vocabulary: type[Any]) -> Parser:
         allowed = ", ".join(words)
         raise ValidationError(f"{value!r} is not one of: {allowed}")
 
+    parse.stored_form = frozenset(str(word) for word in words)  # type: ignore[attr-defined]
     return parse
 
 
@@ -175,14 +177,42 @@ def parse_value(table: str, field: str, value: Any, record: str = "") -> Any:
         raise ValidationError(f"{where}: {err}") from None
 
 
+def _stored_check(parser: Parser) -> Callable[[Any], bool]:
+    """A quick test that a stored value is in canonical form (True), for the parsers that have
+    one; False means "ask the parser", which gives the message. Opening a 10,000-bid store ran
+    every parser on every field: ~100 ms of ~170 ms.
+    """
+    if parser is _money:
+        return lambda v: type(v) is int and 0 <= v <= MAX_AMOUNT
+    kind = getattr(parser, "stored_form", None)
+    if isinstance(kind, frozenset):
+        return lambda v: type(v) is str and v in kind
+    if kind in ("text", "required text"):
+        required = kind == "required text"
+        return lambda v: (
+            type(v) is str and len(v) <= MAX_TEXT and v == v.strip() and (bool(v) or not required)
+        )
+    return lambda v: False
+
+
 def check_stored(table: str, record: dict[str, Any]) -> None:
     """Raise ValidationError unless every field of a stored record is already in canonical form."""
-    for field, parser in FIELDS[table].items():
-        value = record.get("amounts", {}).get(field) if field in YEARS else record.get(field)
-        _check_value(field, parser, value)
+    amounts = record.get("amounts", {})
+    for field, parser, quick in _STORED_CHECKS[table]:
+        value = amounts.get(field) if field in YEARS else record.get(field)
+        if not quick(value):
+            _check_value(field, parser, value)
     for n, part in enumerate(record.get("parts", []) if table == "components" else [], start=1):
-        for field, parser in PART_FIELDS.items():
-            _check_value(f"part{n}.{field}", parser, part.get(field))
+        for field, parser, quick in _STORED_CHECKS["parts"]:
+            value = part.get(field)
+            if not quick(value):
+                _check_value(f"part{n}.{field}", parser, value)
+
+
+_STORED_CHECKS = {
+    table: [(field, parser, _stored_check(parser)) for field, parser in fields.items()]
+    for table, fields in [*FIELDS.items(), ("parts", PART_FIELDS)]
+}
 
 
 def _check_value(field: str, parser: Parser, value: Any) -> None:

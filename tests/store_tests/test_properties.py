@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
 from store import BidStatus, Change, ComponentStatus, Decision, Repository, ValidationError
-from store.validate import MAX_AMOUNT, parse_value
+from store.validate import _STORED_CHECKS, MAX_AMOUNT, parse_value
 
 CI = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VOCABULARIES = {
@@ -31,6 +31,29 @@ amounts = st.integers(min_value=0, max_value=MAX_AMOUNT)
 def test_money_accepts_whole_amounts_as_int_or_text(value: int, shape: str) -> None:
     assert parse_value("bids", "2005/06", value) == value
     assert parse_value("bids", "2005/06", shape.format(value)) == value
+
+
+stored_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-5, max_value=MAX_AMOUNT + 5),
+    st.floats(allow_nan=False),
+    st.text(max_size=40),
+    st.sampled_from([" proposed", "Proposed", "proposed", "approved", "x" * 2_001, "", " a"]),
+    st.lists(st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["bids", "components", "implications", "recommendations"]), stored_values)
+def test_the_quick_stored_check_accepts_only_what_the_parser_keeps_unchanged(
+    table: str, value: Any
+) -> None:
+    """Opening a store checks fields quickly and asks the parser only when the quick check fails;
+    anything the quick check passes must be a value its parser returns unchanged."""
+    for field, parser, quick in _STORED_CHECKS[table]:
+        if quick(value):
+            assert parser(value) == value and type(parser(value)) is type(value), (field, value)
 
 
 def shown(value: Any) -> str:
