@@ -24,14 +24,16 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
 from .gc_pause import gc_paused
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -109,9 +111,7 @@ class LockedJSONStorage(Storage):
         self.path = _real_file(Path(path).expanduser().absolute())
         self.history_file = history_path(self.path)
         self.read_only = read_only
-        self._lock = FileLock(
-            str(self.path) + ".lock", timeout=lock_timeout, poll_interval=LOCK_POLL
-        )
+        self._lock: FileLock | None = None  # made at the first write (see _file_lock)
         self._lock_timeout = lock_timeout
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
@@ -210,8 +210,11 @@ class LockedJSONStorage(Storage):
     def locked(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnly(f"{self.path} is open read-only")
+        from filelock import Timeout
+
+        lock = self._file_lock()
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout:
             raise StoreBusy(
                 f"{self.path} stayed locked by another process for {self._lock_timeout:g} s; "
@@ -224,7 +227,18 @@ class LockedJSONStorage(Storage):
         except OSError as err:  # disk full, permission: the file is as it was before the edit
             raise StoreUnwritable(f"{self.path}: not saved ({err.strerror or err})") from None
         finally:
-            self._lock.release()
+            lock.release()
+
+    def _file_lock(self) -> FileLock:
+        """filelock is imported at the first write, not at start-up: ~30 ms of a console's
+        first screen on this machine, and a console that only shows the board never locks."""
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(
+                str(self.path) + ".lock", timeout=self._lock_timeout, poll_interval=LOCK_POLL
+            )
+        return self._lock
 
     @contextlib.contextmanager
     def transaction(self, who: str, at: str) -> Iterator[list[dict[str, Any]]]:

@@ -23,7 +23,6 @@ from store import (
     HistoryEntry,
     Repository,
     visible,
-    write_bundle,
 )
 
 from . import settings
@@ -159,6 +158,8 @@ class BoardApp(EditingMixin, App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, folder: Path, svg: str) -> None:
+        from store import write_bundle  # the export's modules load on first use, not at start-up
+
         try:
             paths = write_bundle(self.repo, folder, today=self.today, svg=svg)
         except BoardError as err:
