@@ -55,7 +55,8 @@ def grow(repo: Repository, table: str, count: int) -> None:
     make = _bid if table == "bids" else _component
     with repo.storage.transaction(WHO, at):
         data = repo.storage.read()
-        rows = data.setdefault(table, {})
+        # A new dict: the transaction's tables are shared with the storage's cache until commit.
+        rows = data[table] = dict(data.get(table, {}))
         for n in range(len(rows) + 1, count + 1):
             doc = make(n)
             check_stored(table, doc)

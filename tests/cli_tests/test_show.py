@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from rich.console import Console
 from store import Repository
 from tui.commands.show import render
 
-from .conftest import Result, clean_env, run_board
+from .conftest import BOARD, Result, clean_env, run_board, seeded
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +79,22 @@ def test_in_a_terminal_a_heavy_rule_sets_the_totals_apart(module_tmp: Path) -> N
     lines = out.getvalue().splitlines()
     [at] = [n for n, line in enumerate(lines) if line.strip().startswith("Total ")]
     assert set(lines[at - 1].strip()) == {"━"} and "1,720" in lines[at]
+
+
+@pytest.mark.parametrize("command", [["show"], ["show", "bids"], ["history"], ["check"]])
+def test_a_reader_that_went_away_is_not_an_error(tmp_path: Path, command: list[str]) -> None:
+    """`board show | head`: once the reader has gone, stop quietly with status 0."""
+    store = seeded(tmp_path / "board.json", edits=3)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [BOARD, "--store", str(store), *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=clean_env(tmp_path),
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr.decode()) == (0, "")

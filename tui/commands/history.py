@@ -6,12 +6,12 @@ import argparse
 import dataclasses
 import json
 
-from rich.console import Console
 from rich.text import Text
 
 from store import HistoryEntry, Repository, change_text, visible
 
 from ..paths import store_path
+from .output import board_console
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
@@ -43,7 +43,7 @@ def line(entry: HistoryEntry) -> str:
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
     entries = repo.history(args.limit)
-    console = Console(soft_wrap=True, highlight=False)
+    console = board_console(soft_wrap=True)
     for entry in entries:
         if args.json:
             print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))

@@ -14,6 +14,7 @@ from store import Repository, money, visible
 
 from ..paths import store_path
 from ..tables import COLUMNS, table_rows
+from .output import board_console
 
 TITLES = {
     "components": "Components",
@@ -83,7 +84,7 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
 
 
 def make_console() -> Console:
-    console = Console(soft_wrap=False, highlight=False)
+    console = board_console(soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
