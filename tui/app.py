@@ -32,7 +32,8 @@ from .overview import overview_text
 from .screens.edit import EditScreen
 from .tables import HISTORY_COLUMNS, Row, history_rows, table_rows
 from .themes import PROJECTOR
-from .widgets.board_table import BoardTable, RowTable
+from .widgets.board_table import BoardTable
+from .widgets.row_table import RowTable
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
