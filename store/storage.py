@@ -20,7 +20,6 @@ import copy
 import datetime as dt
 import glob
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
+from .files import atomic_write, durable_copy, file_mode, new_file_mode, real_file
 from .gc_pause import gc_paused
 
 if TYPE_CHECKING:
@@ -59,56 +59,13 @@ def _dumps(data: Any) -> bytes:
     return orjson.dumps(data)
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _atomic_write(path: Path, raw: bytes, mode: int) -> None:
-    """Temp file beside `path` (named `.NAME.*.tmp`), fsync, chmod, rename, fsync the folder."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _durable_copy(source: Path, target: Path) -> None:
-    """A backup that is on disk before the original is replaced."""
-    _atomic_write(target, source.read_bytes(), os.stat(source).st_mode & 0o7777)
-
-
-def _real_file(path: Path) -> Path:
-    """The file a symlinked store points to: replacing the link itself would detach this store
-    from the shared one (and lock a different lock file than the other consoles)."""
-    return path.resolve() if path.is_symlink() else path
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 class LockedJSONStorage(Storage):
     """TinyDB storage: fresh reads, locked atomic writes, revision and schema in `_meta`."""
 
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
     ):
-        self.path = _real_file(Path(path).expanduser().absolute())
+        self.path = real_file(Path(path).expanduser().absolute())
         self.history_file = history_path(self.path)
         self.read_only = read_only
         self._lock: FileLock | None = None  # made at the first write (see _file_lock)
@@ -312,9 +269,9 @@ class LockedJSONStorage(Storage):
 
     def replace(self, data: Data) -> bytes:
         """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
-        mode = os.stat(self.path).st_mode & 0o7777 if self.path.exists() else _new_file_mode()
+        mode = file_mode(self.path) if self.path.exists() else new_file_mode()
         raw = _dumps(data)
-        _atomic_write(self.path, raw, mode)
+        atomic_write(self.path, raw, mode)
         self._cache, self._cache_raw, self._cache_key = None, b"", None
         return raw
 
@@ -362,7 +319,7 @@ class LockedJSONStorage(Storage):
                 meta["history_rev"] = max(int(e["rev"]) for e in entries)
             check(data)
             backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-            _durable_copy(self.path, backup)
+            durable_copy(self.path, backup)
             self._replace_history(entries, version)
             self.replace(data)
             return backup
@@ -371,9 +328,9 @@ class LockedJSONStorage(Storage):
         """Write the history file afresh; a file that was there already is kept as a backup once."""
         backup = self.history_file.with_name(f"{self.history_file.name}.schema{version}.bak")
         if self.history_file.exists() and not backup.exists():
-            _durable_copy(self.history_file, backup)
+            durable_copy(self.history_file, backup)
         payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        _atomic_write(self.history_file, payload, os.stat(self.path).st_mode & 0o7777)
+        atomic_write(self.history_file, payload, file_mode(self.path))
 
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
@@ -391,7 +348,7 @@ class LockedJSONStorage(Storage):
         new = not self.history_file.exists()
         with open(self.history_file, "ab") as handle:
             if new and self.path.exists():  # whoever may edit the store may append its history
-                os.chmod(self.history_file, os.stat(self.path).st_mode & 0o7777)
+                os.chmod(self.history_file, file_mode(self.path))
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
