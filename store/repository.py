@@ -182,7 +182,7 @@ class Repository:
             )
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(
-                f"{self.storage.history_file}: the change of revision {e.get('rev')!r} is "
+                f"{self.storage.history_file.path}: the change of revision {e.get('rev')!r} is "
                 f"damaged ({type(err).__name__}: {err})"
             ) from None
 
@@ -205,7 +205,7 @@ class Repository:
         newest = self.storage.history(limit=1)
         reached = newest[0]["rev"] if newest else 0
         if reached < expected:
-            where = self.storage.history_file
+            where = self.storage.history_file.path
             return [
                 f"{where}: history ends at revision {reached}, the store wrote up to {expected}"
             ]
