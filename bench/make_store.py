@@ -73,7 +73,8 @@ def add_history(repo: Repository, count: int) -> None:
         first = int(meta.get("revision", 0)) + 1
         for start in range(first, first + count, BATCH):
             stop = min(start + BATCH, first + count)
-            storage._append_history([_entry(rev) for rev in range(start, stop)])
+            entries = [_entry(rev) for rev in range(start, stop)]
+            storage.history_file.append(entries, mode_of=storage.path)
         meta["revision"] = first + count - 1
         storage.replace(data)
 

@@ -24,6 +24,7 @@ from .errors import (
     ValidationError,
 )
 from .gc_pause import gc_paused
+from .history_file import history_path
 from .model import (
     SYMBOLS,
     YEAR_LABELS,
@@ -48,7 +49,7 @@ from .model import (
     visible,
 )
 from .repository import Change, Repository, who_am_i
-from .storage import SCHEMA_VERSION, history_path
+from .storage import SCHEMA_VERSION
 from .validate import (
     ALIASES,
     FIELDS,

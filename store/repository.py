@@ -8,7 +8,7 @@ import getpass
 import os
 import socket
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,13 +16,22 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from . import seed
 from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
-from .model import YEARS, BoardState, HistoryEntry
-from .storage import LOCK_TIMEOUT, META, SCHEMA_VERSION, Data, LockedJSONStorage
-from .validate import canonical_field, check_table, parse_value, split_part
+from .model import BoardState, HistoryEntry
+from .records import (
+    blank_record,
+    get_field,
+    history_line,
+    latest_stamp,
+    public_fields,
+    put_field,
+    seed_data,
+    upgrade_schema,
+)
+from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
+from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
 
@@ -51,31 +60,6 @@ class Change:
     new: Any
     revision: int
     action: str = "set"  # set | add | delete
-
-
-def _seed_data() -> Data:
-    tables: Data = {}
-    for name, rows in seed.seed_tables().items():
-        tables[name] = {str(i): row for i, row in enumerate(rows, start=1)}
-    return tables
-
-
-def _upgrade(data: Data, version: int) -> tuple[Data, list[dict[str, Any]]]:
-    """Schema 1 kept the history as a table inside the store; schema 2 keeps it in JSON Lines.
-
-    Returns the data without that table and its entries in order, each with a revision no later
-    than the store's (an entry without one takes its position, so none is hidden).
-    """
-    old = data.get("history", {}) if version <= 1 else {}
-    revision = int(data[META]["1"].get("revision", 0))
-    entries = []
-    for position, key in enumerate(sorted(old, key=int), start=1):
-        entry = {**old[key]}
-        entry["rev"] = min(int(entry.get("rev", position)), max(revision, position))
-        entries.append(entry)
-    if entries:
-        data[META]["1"]["revision"] = max(revision, entries[-1]["rev"])
-    return {name: table for name, table in data.items() if name != "history"}, entries
 
 
 def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -138,10 +122,10 @@ class Repository:
                     f"{repo.path}: no store there (a read-only console creates none)"
                 )
             repo.path.parent.mkdir(parents=True, exist_ok=True)
-            repo.storage.create(_seed_data())
+            repo.storage.create(seed_data())
         version = repo.storage.meta()["schema_version"]
         if version < SCHEMA_VERSION and not read_only:
-            repo.storage.migrate(_upgrade, repo._validate)
+            repo.storage.migrate(upgrade_schema, repo._validate)
         repo.state()
         return repo
 
@@ -182,7 +166,7 @@ class Repository:
             )
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(
-                f"{self.storage.history_file}: the change of revision {e.get('rev')!r} is "
+                f"{self.storage.history_file.path}: the change of revision {e.get('rev')!r} is "
                 f"damaged ({type(err).__name__}: {err})"
             ) from None
 
@@ -205,7 +189,7 @@ class Repository:
         newest = self.storage.history(limit=1)
         reached = newest[0]["rev"] if newest else 0
         if reached < expected:
-            where = self.storage.history_file
+            where = self.storage.history_file.path
             return [
                 f"{where}: history ends at revision {reached}, the store wrote up to {expected}"
             ]
@@ -251,14 +235,14 @@ class Repository:
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, field, base_revision, expected)
-            old = _get(doc, field)
+            old = get_field(doc, field)
             if old == new:
                 return Change(table, str(record), field, old, new, self._revision(), "none")
             # Change a copy of the one record in place (TinyDB's update would rebuild the whole
             # table twice, ~7 ms at 10,000 bids) and hand the data back.
-            _put(self.storage.own(table, str(doc_id)), field, new, self._stamp(at))
+            put_field(self.storage.own(table, str(doc_id)), field, new, self._stamp(at))
             self.storage.write(self.storage.read())
-            history.append(_entry(at, self.who, table, record, field, old, new, "set"))
+            history.append(history_line(at, self.who, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self.storage.committed_revision)
 
     @_serialised
@@ -266,9 +250,9 @@ class Repository:
         """Add a component or bid at the end, with the next unused id."""
         if table not in ("components", "bids"):
             raise ValidationError(f"rows can be added to components and bids, not {table}")
-        doc = _blank(table)
+        doc = blank_record(table)
         for field, value in (fields or {}).items():
-            _put(doc, field, parse_value(table, field, value), None)
+            put_field(doc, field, parse_value(table, field, value), None)
         parse_value(table, "title", doc["title"])
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
@@ -278,10 +262,11 @@ class Repository:
             last[table] = doc_id
             doc["_changed"] = {"*": self._stamp(at)}
             self._table(table).insert(Document(doc, doc_id=doc_id))
-            history.append(_entry(at, self.who, table, doc_id, "*", None, _public(doc), "add"))
-        return Change(
-            table, str(doc_id), "*", None, _public(doc), self.storage.committed_revision, "add"
-        )
+            history.append(
+                history_line(at, self.who, table, doc_id, "*", None, public_fields(doc), "add")
+            )
+        revision = self.storage.committed_revision
+        return Change(table, str(doc_id), "*", None, public_fields(doc), revision, "add")
 
     @_serialised
     def delete(
@@ -293,9 +278,9 @@ class Repository:
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)
-            old = _public(doc)
+            old = public_fields(doc)
             self._table(table).remove(doc_ids=[doc_id])
-            history.append(_entry(at, self.who, table, doc_id, "*", old, None, "delete"))
+            history.append(history_line(at, self.who, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
 
     @_serialised
@@ -309,7 +294,9 @@ class Repository:
             doc = {**copy.deepcopy(change.old), "_changed": {"*": self._stamp(at)}}
             self._table(change.table).insert(Document(doc, doc_id=int(change.record)))
             history.append(
-                _entry(at, self.who, change.table, change.record, "*", None, change.old, "add")
+                history_line(
+                    at, self.who, change.table, change.record, "*", None, change.old, "add"
+                )
             )
         return Change(
             change.table,
@@ -363,8 +350,8 @@ class Repository:
         base: int | None,
         expected: Any = NOTHING,
     ) -> None:
-        current = _get(doc, field) if field else _public(doc)
-        latest = _latest_stamp(doc, field)
+        current = get_field(doc, field) if field else public_fields(doc)
+        latest = latest_stamp(doc, field)
         if expected is not NOTHING:
             stale = current != expected
         else:
@@ -381,76 +368,6 @@ class Repository:
             )
 
 
-def _latest_stamp(doc: dict[str, Any], field: str | None) -> list[Any] | None:
-    """[revision, who, at] of the newest change to `field` (or to any field when None)."""
-    changed = doc.get("_changed", {})
-    stamps = [changed[k] for k in ([field, "*"] if field else list(changed)) if k in changed]
-    return max(stamps, default=None, key=lambda s: s[0])
-
-
 def _one_line(err: BaseException) -> str:
     text = " ".join(str(err).split())
     return text if not isinstance(err, KeyError) else f"missing field {text}"
-
-
-def _entry(
-    at: str, who: str, table: str, record: Any, field: str, old: Any, new: Any, action: str
-) -> dict[str, Any]:
-    return {
-        "at": at,
-        "who": who,
-        "table": table,
-        "id": str(record),
-        "field": field,
-        "old": old,
-        "new": new,
-        "action": action,
-    }
-
-
-def _public(doc: dict[str, Any]) -> dict[str, Any]:
-    return {k: copy.deepcopy(v) for k, v in doc.items() if not k.startswith("_")}
-
-
-def _blank(table: str) -> dict[str, Any]:
-    if table == "bids":
-        return {
-            "title": "New bid",
-            "amounts": dict.fromkeys(YEARS, 0),
-            "status": "proposed",
-            "funding": "capital",
-            "note": "",
-        }
-    return {
-        "title": "New component",
-        "status": "not started",
-        "target": "",
-        "owner": "",
-        "note": "",
-        "wording": "",
-        "parts": [],
-    }
-
-
-def _get(doc: dict[str, Any], field: str) -> Any:
-    part = split_part(field)
-    if part:
-        parts = doc.get("parts", [])
-        if not 1 <= part[0] <= len(parts):
-            raise NotFound(f"no part {part[0]}; this component has {len(parts)} parts")
-        return parts[part[0] - 1][part[1]]
-    if field in YEARS:
-        return doc["amounts"][field]
-    return doc.get(field)
-
-
-def _put(doc: MutableMapping[str, Any], field: str, value: Any, stamp: list[Any] | None) -> None:
-    part = split_part(field)
-    if part:
-        doc["parts"][part[0] - 1][part[1]] = value
-    elif field in YEARS:
-        doc["amounts"][field] = value
-    else:
-        doc[field] = value
-    if stamp is not None:
-        doc.setdefault("_changed", {})[field] = stamp

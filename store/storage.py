@@ -8,19 +8,18 @@ temp files (FACTS.md). This one:
 - keeps a store revision, bumped under the lock, as the real version (mtime is only a trigger);
 - refuses a damaged or newer-format file with a one-line message and never overwrites it.
 
-The history is an append-only JSON Lines file beside the store, so an edit costs the same after
-100,000 changes. Each line carries the revision it belongs to; a line whose revision the store
-never reached (the writer was killed between the two writes) is ignored and trimmed.
+The history is an append-only JSON Lines file beside the store (history_file.py), so an edit
+costs the same after 100,000 changes. Each line carries the revision it belongs to; a line whose
+revision the store never reached (the writer was killed between the two writes) is ignored and
+trimmed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import datetime as dt
 import glob
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,7 +29,9 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
+from .files import atomic_write, durable_copy, file_mode, new_file_mode, real_file
 from .gc_pause import gc_paused
+from .history_file import HistoryFile, history_path
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -42,15 +43,9 @@ LOCK_TIMEOUT = 10.0
 # up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
 LOCK_POLL = 0.005
 RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
-_TAIL = 64 * 1024
-_LAST_LINE = 4 * 1024
 
 Data = dict[str, dict[str, Any]]
 Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
-
-
-def history_path(path: Path) -> Path:
-    return path.with_name(path.stem + ".history.jsonl")
 
 
 def _dumps(data: Any) -> bytes:
@@ -59,57 +54,14 @@ def _dumps(data: Any) -> bytes:
     return orjson.dumps(data)
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _atomic_write(path: Path, raw: bytes, mode: int) -> None:
-    """Temp file beside `path` (named `.NAME.*.tmp`), fsync, chmod, rename, fsync the folder."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _durable_copy(source: Path, target: Path) -> None:
-    """A backup that is on disk before the original is replaced."""
-    _atomic_write(target, source.read_bytes(), os.stat(source).st_mode & 0o7777)
-
-
-def _real_file(path: Path) -> Path:
-    """The file a symlinked store points to: replacing the link itself would detach this store
-    from the shared one (and lock a different lock file than the other consoles)."""
-    return path.resolve() if path.is_symlink() else path
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 class LockedJSONStorage(Storage):
     """TinyDB storage: fresh reads, locked atomic writes, revision and schema in `_meta`."""
 
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
     ):
-        self.path = _real_file(Path(path).expanduser().absolute())
-        self.history_file = history_path(self.path)
+        self.path = real_file(Path(path).expanduser().absolute())
+        self.history_file = HistoryFile(history_path(self.path))
         self.read_only = read_only
         self._lock: FileLock | None = None  # made at the first write (see _file_lock)
         self._lock_timeout = lock_timeout
@@ -298,11 +250,12 @@ class LockedJSONStorage(Storage):
     def _commit(self, data: Data, history: list[dict[str, Any]], who: str, at: str) -> None:
         meta = self.meta_of(data)
         revision = int(meta.get("revision", 0))
-        self._trim_history(revision)
+        self.history_file.trim(revision)
         meta.update(revision=revision + 1, changed_at=at, changed_by=who)
         if history:  # lets `board check` tell a lost history file from edits that write none
             meta["history_rev"] = revision + 1
-        self._append_history([{"rev": revision + 1, **entry} for entry in history])
+        entries = [{"rev": revision + 1, **entry} for entry in history]
+        self.history_file.append(entries, mode_of=self.path)
         raw = self.replace(data)
         self.committed_revision = revision + 1
         # The file now holds exactly `data` and only the lock holder could have replaced it since:
@@ -312,9 +265,9 @@ class LockedJSONStorage(Storage):
 
     def replace(self, data: Data) -> bytes:
         """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
-        mode = os.stat(self.path).st_mode & 0o7777 if self.path.exists() else _new_file_mode()
+        mode = file_mode(self.path) if self.path.exists() else new_file_mode()
         raw = _dumps(data)
-        _atomic_write(self.path, raw, mode)
+        atomic_write(self.path, raw, mode)
         self._cache, self._cache_raw, self._cache_key = None, b"", None
         return raw
 
@@ -323,19 +276,10 @@ class LockedJSONStorage(Storage):
         with self.locked():
             if self.path.exists():
                 return False
-            self._set_aside_orphaned_history()
+            self.history_file.set_aside()  # an orphan of a deleted store
             tables = {**tables, META: {"1": {"schema_version": SCHEMA_VERSION, "revision": 0}}}
             self.replace(tables)
             return True
-
-    def _set_aside_orphaned_history(self) -> None:
-        """A history file without its store would mix old revisions into the new store's history."""
-        if self.history_file.exists():
-            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            os.replace(
-                self.history_file,
-                self.history_file.with_name(f"{self.history_file.name}.orphaned-{stamp}"),
-            )
 
     def migrate(self, upgrade: Upgrade, check: Callable[[Data], object]) -> Path | None:
         """Upgrade an older schema under the lock, keeping a backup beside it; return the backup.
@@ -362,135 +306,21 @@ class LockedJSONStorage(Storage):
                 meta["history_rev"] = max(int(e["rev"]) for e in entries)
             check(data)
             backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-            _durable_copy(self.path, backup)
-            self._replace_history(entries, version)
+            durable_copy(self.path, backup)
+            self.history_file.replace(
+                entries, mode_of=self.path, backup_suffix=f".schema{version}.bak"
+            )
             self.replace(data)
             return backup
-
-    def _replace_history(self, entries: list[dict[str, Any]], version: int) -> None:
-        """Write the history file afresh; a file that was there already is kept as a backup once."""
-        backup = self.history_file.with_name(f"{self.history_file.name}.schema{version}.bak")
-        if self.history_file.exists() and not backup.exists():
-            _durable_copy(self.history_file, backup)
-        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        _atomic_write(self.history_file, payload, os.stat(self.path).st_mode & 0o7777)
 
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
         folder = glob.escape(str(self.path.parent))
-        for name in (self.path.name, self.history_file.name):
+        for name in (self.path.name, self.history_file.path.name):
             for leftover in glob.glob(os.path.join(folder, f".{glob.escape(name)}.*.tmp")):
                 with contextlib.suppress(OSError):
                     os.unlink(leftover)
 
-    # --- history ------------------------------------------------------------------------------
-    def _append_history(self, entries: list[dict[str, Any]]) -> None:
-        if not entries:
-            return
-        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        new = not self.history_file.exists()
-        with open(self.history_file, "ab") as handle:
-            if new and self.path.exists():  # whoever may edit the store may append its history
-                os.chmod(self.history_file, os.stat(self.path).st_mode & 0o7777)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def _trim_history(self, revision: int) -> None:
-        """Cut a torn last line or lines past `revision` (a writer killed before its replace).
-
-        Every commit leaves the file whole and appends its lines in one write, so damage can only
-        be at the end: when the last line is complete and within `revision` (every edit but the
-        one after a killed writer) nothing else is read. Parsing a 64 KB tail each time made an
-        edit on a store with a long history ~10% slower than on one without.
-        """
-        try:
-            size = os.path.getsize(self.history_file)
-        except FileNotFoundError:
-            return
-        with open(self.history_file, "rb") as handle:
-            handle.seek(max(0, size - _LAST_LINE))
-            if _ends_within(handle.read(), revision, whole=size <= _LAST_LINE):
-                return
-        start = max(0, size - _TAIL)
-        with open(self.history_file, "rb+") as handle:
-            handle.seek(start)
-            tail = handle.read()
-            keep = _valid_prefix(tail, revision, skip_first=start > 0)
-            if keep < len(tail):
-                handle.truncate(start + keep)
-
     def history(self, limit: int | None = None) -> list[dict[str, Any]]:
         """History entries newest first (only those the store's revision reached)."""
-        revision = int(self.meta().get("revision", 0))
-        entries: list[dict[str, Any]] = []
-        for line in _lines_backwards(self.history_file):
-            try:
-                entry = orjson.loads(line)
-            except orjson.JSONDecodeError:
-                continue
-            if not isinstance(entry, dict) or entry.get("rev", 0) > revision:
-                continue
-            entries.append(entry)
-            if limit is not None and len(entries) >= limit:
-                break
-        return entries
-
-
-def _ends_within(tail: bytes, revision: int, *, whole: bool) -> bool:
-    """True if `tail` (the end of the history file) ends with a complete line within `revision`."""
-    if not tail:
-        return whole
-    if not tail.endswith(b"\n"):
-        return False
-    body = tail[:-1]
-    cut = body.rfind(b"\n")
-    if cut < 0 and not whole:  # the last line is longer than the tail read: check it the long way
-        return False
-    try:
-        entry = orjson.loads(body[cut + 1 :])
-    except orjson.JSONDecodeError:
-        return False
-    rev = entry.get("rev", 0) if isinstance(entry, dict) else None
-    return isinstance(rev, int) and rev <= revision
-
-
-def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
-    """Length of `tail` up to the first torn line or line past `revision`."""
-    offset = 0
-    lines = tail.split(b"\n")
-    for index, line in enumerate(lines):
-        end = offset + len(line) + 1
-        if index == len(lines) - 1:  # after the final newline: empty unless torn
-            return offset
-        if not (skip_first and index == 0):
-            try:
-                if orjson.loads(line).get("rev", 0) > revision:
-                    return offset
-            except (orjson.JSONDecodeError, AttributeError, TypeError):
-                return offset
-        offset = end
-    return offset
-
-
-def _lines_backwards(path: Path, block: int = 64 * 1024) -> Iterator[bytes]:
-    """Complete lines of a file from the last to the first, reading blocks from the end."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
-    except FileNotFoundError:
-        return
-    with handle:
-        position = handle.seek(0, os.SEEK_END)
-        carry = b""
-        while position > 0:
-            step = min(block, position)
-            position -= step
-            handle.seek(position)
-            chunk = handle.read(step) + carry
-            lines = chunk.split(b"\n")
-            carry = lines.pop(0)
-            for line in reversed(lines):
-                if line:
-                    yield line
-        if carry:
-            yield carry
+        return self.history_file.entries(int(self.meta().get("revision", 0)), limit)

@@ -41,7 +41,7 @@ def test_an_edit_that_fails_to_save_leaves_the_handle_showing_the_file(
 ) -> None:
     shown = repo.state()
     before = orjson.loads(store_path.read_bytes())
-    monkeypatch.setattr("store.storage.os.replace", disk_full)
+    monkeypatch.setattr("store.files.os.replace", disk_full)
     with pytest.raises(StoreUnwritable):
         edit(repo)  # type: ignore[operator]
     monkeypatch.undo()

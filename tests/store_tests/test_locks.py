@@ -72,7 +72,7 @@ def test_a_failed_write_is_one_line_and_changes_nothing(
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("store.storage.os.replace", disk_full)
+    monkeypatch.setattr("store.files.os.replace", disk_full)
     with pytest.raises(StoreUnwritable) as err:
         repo.set_field("bids", "1", "status", "approved")
     assert str(err.value) == f"{store_path}: not saved (No space left on device)"
