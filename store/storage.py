@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import glob
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -187,8 +186,15 @@ class LockedJSONStorage(Storage):
         if self._lock is None:
             from filelock import FileLock
 
+            # thread_local=False: one lock state for the handle, not one per thread (Repository
+            # already runs one call at a time per handle); it halves filelock's own cost per
+            # edit (~280 -> ~160 us acquire + release). Other handles and processes still
+            # exclude each other through flock on their own descriptors.
             self._lock = FileLock(
-                str(self.path) + ".lock", timeout=self._lock_timeout, poll_interval=LOCK_POLL
+                str(self.path) + ".lock",
+                timeout=self._lock_timeout,
+                poll_interval=LOCK_POLL,
+                thread_local=False,
             )
         return self._lock
 
@@ -315,11 +321,12 @@ class LockedJSONStorage(Storage):
 
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
-        folder = glob.escape(str(self.path.parent))
-        for name in (self.path.name, self.history_file.path.name):
-            for leftover in glob.glob(os.path.join(folder, f".{glob.escape(name)}.*.tmp")):
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
+        prefixes = (f".{self.path.name}.", f".{self.history_file.path.name}.")
+        with os.scandir(self.path.parent) as entries:  # one listing, not one glob per file
+            for entry in entries:
+                if entry.name.endswith(".tmp") and entry.name.startswith(prefixes):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
     def history(self, limit: int | None = None) -> list[dict[str, Any]]:
         """History entries newest first (only those the store's revision reached)."""
