@@ -49,7 +49,7 @@ Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
 
 def _dumps(data: Any) -> bytes:
     """Compact JSON: every edit writes the whole file, and indenting and sorting the keys made
-    that ~1.6x slower and the file ~1.6x larger at 10,000 bids; `board show` is for reading."""
+    the dump ~1.5x slower and the file ~1.6x larger at 10,000 bids; `board show` is for reading."""
     return orjson.dumps(data)
 
 
