@@ -62,7 +62,6 @@ from .validate import (
 )
 
 __all__ = [
-    "gc_paused",
     "ALIASES",
     "EXPORT_FORMATS",
     "FIELDS",
@@ -104,6 +103,7 @@ __all__ = [
     "choices",
     "export_one",
     "field_names",
+    "gc_paused",
     "history_path",
     "money",
     "parse_value",
@@ -116,11 +116,16 @@ __all__ = [
     "write_file",
 ]
 
-_EXPORT_NAMES = {
-    "EXPORT_FORMATS": "FORMATS",
-    **{name: name for name in ("Export", "ExportError", "export_one", "prepare", "render")},
-    **{name: name for name in ("write_bundle", "write_file")},
-}
+_EXPORTED = (
+    "Export",
+    "ExportError",
+    "export_one",
+    "prepare",
+    "render",
+    "write_bundle",
+    "write_file",
+)
+_EXPORT_NAMES = {"EXPORT_FORMATS": "FORMATS", **{name: name for name in _EXPORTED}}
 
 if TYPE_CHECKING:
     from .export import FORMATS as EXPORT_FORMATS
