@@ -9,7 +9,9 @@ from store import BoardState, Repository, StoreDamaged, visible
 from ..paths import store_path
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     return sub.add_parser(
         "check",
         help="validate the store; exit 2 with the reason if anything is wrong",

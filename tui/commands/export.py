@@ -20,7 +20,9 @@ FORMATS = (*EXPORT_FORMATS, "svg")
 TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "export",
         help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",

@@ -14,7 +14,9 @@ from ..paths import store_path
 from .output import board_console
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser("history", help="list changes, newest first")
     parser.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N changes")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
