@@ -18,6 +18,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from .convert import RecordCache, state_from_data
+from .display import when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
 from .model import BoardState, HistoryEntry
@@ -372,9 +373,9 @@ class Repository:
         if stale:
             _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
+            at_text = f" at {when(at)} UTC" if at else ""
             raise StaleEdit(
-                f"{what} was changed by {who}{when} since you read it",
+                f"{what} was changed by {who}{at_text} since you read it",
                 who=who,
                 at=at,
                 current=current if field else None,

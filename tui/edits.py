@@ -5,9 +5,7 @@ No textual here: the main screen asks the user and shows the outcome; this keeps
 
 from __future__ import annotations
 
-from typing import Any
-
-from store import BoardState, Change, Repository, ValidationError, parse_value
+from store import Change, Repository, ValidationError, parse_value
 
 from .tables import COLUMNS, Row
 
@@ -55,21 +53,6 @@ def cell_field(table: str, row: Row, column: int) -> str | None:
     if row.part is None or field is None:
         return field
     return f"part{row.part}.{field}" if field in ("title", "status", "target") else None
-
-
-def record_value(state: BoardState, table: str, record: str, field: str) -> Any:
-    """A field's current value in `state`, as the store holds it (statuses as words)."""
-    items: tuple[Any, ...] = getattr(state, table)
-    item = next((r for r in items if str(r.id) == record), None)
-    if item is None:
-        return None
-    if field.startswith("part"):
-        number, name = field[4:].split(".")
-        item, field = item.parts[int(number) - 1], name
-    if field in ("2005/06", "2006/07", "2007/08", "after"):
-        return item.amounts[field]
-    value = getattr(item, field)
-    return value.value if hasattr(value, "value") else value
 
 
 def problem(table: str, record: str, field: str, value: str) -> str | None:

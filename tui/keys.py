@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
-TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+from store import TAB_TITLES, TABS
 
 APP_BINDINGS: list[BindingType] = [
     *(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store import BoardState, Repository, StoreDamaged, visible
+from store import BoardState, Repository, StoreDamaged, visible, when
 
 from ..paths import store_path
 
@@ -27,8 +27,8 @@ def summary(state: BoardState) -> str:
     )
     if not state.revision:
         return f"revision 0, as created; {counts}"
-    when = state.changed_at[:19].replace("T", " ")
-    return f"revision {state.revision}, last changed {when} UTC by {state.changed_by}; {counts}"
+    at = when(state.changed_at)
+    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {counts}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,12 +12,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from store import EXPORT_FORMATS, ExportError, Repository, export_one, write_bundle
+from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
 
 FORMATS = (*EXPORT_FORMATS, "svg")
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
 
 
 def add_parser(

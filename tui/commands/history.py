@@ -8,7 +8,7 @@ import json
 
 from rich.text import Text
 
-from store import HistoryEntry, Repository, change_text, visible
+from store import HistoryEntry, Repository, change_text, visible, when
 
 from ..paths import store_path
 from .output import board_console
@@ -35,10 +35,9 @@ def one_line(text: str) -> str:
 
 
 def line(entry: HistoryEntry) -> str:
-    when = entry.at[:19].replace("T", " ")
     what = f"{entry.table} {entry.record} {entry.field}"
     return one_line(
-        f"{when}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
+        f"{when(entry.at)}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
     )
 
 

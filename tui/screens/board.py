@@ -29,10 +29,12 @@ from store import (
     Repository,
     StaleEdit,
     choices,
+    record_value,
     visible,
+    when,
 )
 
-from ..edits import GROWABLE, EditLog, cell_field, problem, record_value, summary
+from ..edits import GROWABLE, EditLog, cell_field, problem, summary
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
@@ -125,7 +127,7 @@ class BoardScreen(Screen[None]):
         s = self.state
         mode = "READ-ONLY" if self.repo.read_only else "editing"
         last = (
-            f"last change {s.changed_at[:19].replace('T', ' ')} UTC by {s.changed_by}"
+            f"last change {when(s.changed_at)} UTC by {s.changed_by}"
             if s.changed_at
             else "no changes yet"
         )
