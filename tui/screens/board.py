@@ -106,7 +106,7 @@ class BoardScreen(Screen[None]):
     ) -> None:
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
         self.state = state
-        self.seen_identity = self.repo.storage.identity()
+        self.seen_identity = self.repo.identity()
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = table_rows(state, table, self.today)
