@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from store import Repository
 from tui.app import BoardApp
 from tui.screens.edit import ChoiceScreen, ConfirmScreen, EditScreen
+from tui.widgets.filter_box import FilterBox
 
 from .conftest import Cells
 
@@ -202,3 +203,16 @@ async def test_filter_narrows_and_escape_clears(app: BoardApp) -> None:
         await pilot.press("slash", "escape")
         await pilot.pause()
         assert len(table.rows_shown) == 12
+
+
+async def test_filter_from_the_palette_while_typing_one_keeps_that_box(app: BoardApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "slash", *"core")
+        await pilot.press("ctrl+p", *"Filter table")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        [box] = app.board.query(FilterBox)
+        assert app.focused is box and box.value == "core"
+        await pilot.press("enter")
+        assert [r.key for r in app.board.board_table("components").rows_shown] == ["2"]
