@@ -81,6 +81,11 @@ def change_text(action: str, old: Any, new: Any) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def one_line(text: str) -> str:
+    """Store text safe for a one-line message: control characters and line breaks visible."""
+    return visible(text).replace("\n", "␊")
+
+
 def visible(text: str) -> str:
     """Control characters (escape codes) as visible symbols, so data can never drive a terminal.
 

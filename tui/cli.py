@@ -1,6 +1,8 @@
 """The `board` command. Subcommands stay thin: they parse, call store/, and print.
 
 Every user mistake is one line on stderr and exit 2; an internal error says where its log is.
+Start-up is most of a scripted edit's cost: `board --help` imports argparse and nothing of the
+store, and a command imports only its own module (which imports what it uses).
 """
 
 from __future__ import annotations
@@ -9,15 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
+from collections.abc import Iterable
 from typing import NoReturn
 
-from store import BoardError
+from .commands import SUMMARIES
 
-from .commands.history import one_line
-from .paths import log_path, store_path
-
-COMMANDS = ("show", "set", "history", "check", "export", "serve")
+COMMANDS = tuple(SUMMARIES)
 
 
 class BoardParser(argparse.ArgumentParser):
@@ -50,7 +49,8 @@ def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The whole parser for `commands`; every other command is only its name and summary."""
     parser = BoardParser(
         prog="board",
         description="Programme Board Console: run the console, or script the store.",
@@ -63,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow no edits (the console's keys, and `board set`)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    full = set(commands)
+    for name, summary in SUMMARIES.items():
+        if name not in full:  # a stand-in: takes anything, until its command is the one run
+            sub.add_parser(name, help=summary, add_help=False)
+            continue
         module = importlib.import_module(f"tui.commands.{name}")
         command = module.add_parser(sub)
         _store_option(command, argparse.SUPPRESS)
@@ -71,8 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Find the command with stand-ins for all of them, then parse with that command's parser."""
+    named, _rest = build_parser(()).parse_known_args(argv)
+    return build_parser([named.command] if named.command else ()).parse_args(argv)
+
+
 def _run_console(args: argparse.Namespace) -> int:
     from store import Repository
+
+    from .paths import store_path
 
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
     from .app import BoardApp
@@ -84,6 +96,10 @@ def _run_console(args: argparse.Namespace) -> int:
 
 def _log_crash() -> str:
     """Write the traceback to the user's log folder; say where (or why not)."""
+    import traceback
+
+    from .paths import log_path
+
     log = log_path()
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +111,8 @@ def _log_crash() -> str:
 
 def _fail(message: str) -> int:
     """A user's mistake: one line on stderr, control characters and line breaks made visible."""
+    from store.display import one_line
+
     print(f"board: {one_line(message)}", file=sys.stderr)
     return 2
 
@@ -105,28 +123,38 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _is_board_error(err: BaseException) -> bool:
+    """A BoardError can only come from the store, so one that never loaded raised none."""
+    errors = sys.modules.get("store.errors")
+    return errors is not None and isinstance(err, errors.BoardError)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         if args.command is None:
             return _run_console(args)
         return int(args.run(args) or 0)
-    except BoardError as err:
-        return _fail(str(err))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+        return _failure(err)
+
+
+def _failure(err: Exception) -> int:
+    if _is_board_error(err):
+        return _fail(str(err))
+    if isinstance(err, BrokenPipeError):
         _quiet_stdout()
         return 0
-    except OSError as err:
-        if err.filename is None:
-            return _internal(err)
+    if isinstance(err, OSError) and err.filename is not None:
         return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
-    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
-        return _internal(err)
+    return _internal(err)
 
 
 def _internal(err: Exception) -> int:
+    from store.display import one_line
+
     where = _log_crash()
     print(
         f"board: internal error ({type(err).__name__}: {one_line(str(err))}); {where}",

@@ -15,6 +15,7 @@ from pathlib import Path
 from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
+from . import SUMMARIES
 
 FORMATS = (*EXPORT_FORMATS, "svg")
 
@@ -24,7 +25,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "export",
-        help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",
+        help=SUMMARIES["export"],
     )
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--format", choices=FORMATS, help="one format")

@@ -14,9 +14,10 @@ from store import (
     field_names,
     parse_value,
 )
+from store.display import one_line
 
 from ..paths import store_path
-from .history import one_line
+from . import SUMMARIES
 
 EXAMPLES = """\
 examples:
@@ -42,7 +43,7 @@ def add_parser(
     parser = sub.add_parser(
         "set",
         usage="board set [-h] [--store PATH] TABLE ID FIELD [--] VALUE",
-        help="change one field (validated, recorded in the history)",
+        help=SUMMARIES["set"],
         description="Change one field, validated by the store and recorded in the history "
         "with your user@host, as a console edit is. Open consoles show it at once.",
         epilog=_fields_help(),

@@ -14,6 +14,7 @@ from store import Repository, money, visible
 
 from ..paths import store_path
 from ..tables import COLUMNS, table_rows
+from . import SUMMARIES
 from .output import board_console
 
 TITLES = {
@@ -32,7 +33,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "show",
-        help="print every table (or one) as the console shows it",
+        help=SUMMARIES["show"],
         description="Print the tables with the console's columns and the bids' totals. Plain "
         "text without colour when the output is not a terminal.",
     )
