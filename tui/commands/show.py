@@ -1,21 +1,24 @@
-"""`board show [TABLE]`: every table with the console's columns."""
+"""`board show [TABLE]`: every table with the console's columns.
+
+In a terminal, Rich tables; into a pipe or a file, plain rows written as they are made (plain.py).
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
+import sys
+from typing import TYPE_CHECKING, TextIO
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from store import Repository, money, visible
+from store import BoardState, Repository, money, visible
 
 from ..paths import store_path
 from ..tables import COLUMNS, table_rows
-from . import SUMMARIES
-from .output import board_console
+from . import SUMMARIES, plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 TITLES = {
     "components": "Components",
@@ -23,9 +26,6 @@ TITLES = {
     "implications": "Implications",
     "recommendations": "Recommendations",
 }
-# Piped output goes to a file or a mail, not a terminal: wide enough that no column is squeezed
-# (the console's widest columns, 60 + 58, fit), unless $COLUMNS says otherwise.
-PIPE_WIDTH = 160
 
 
 def add_parser(
@@ -44,6 +44,9 @@ def add_parser(
 
 
 def make_table(name: str, plain: bool) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         title=TITLES[name],
         box=box.ASCII if plain else box.SIMPLE_HEAVY,
@@ -66,16 +69,22 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
     table.show_footer = True
 
 
-def render(repo: Repository, tables: list[str], console: Console) -> None:
-    state = repo.state()
-    plain = not console.is_terminal
+def heading(state: BoardState) -> str:
     report = state.report
-    heading = Text(
-        visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
-    )
-    console.print(heading, style="bold")
+    return visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
+
+
+def grand_total(state: BoardState) -> str:
+    return f"Grand total: £{money(state.grand_total)}k"
+
+
+def render(repo: Repository, tables: list[str], console: Console) -> None:
+    from rich.text import Text
+
+    state = repo.state()
+    console.print(Text(heading(state)), style="bold")
     for name in tables:
-        table = make_table(name, plain)
+        table = make_table(name, not console.is_terminal)
         for row in table_rows(state, name):
             if row.key == "total":
                 add_totals(table, row.cells)
@@ -83,17 +92,29 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
                 table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
-        console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
+        console.print(Text(grand_total(state)))
+
+
+def write_plain(state: BoardState, tables: list[str], out: TextIO) -> None:
+    """What `render` prints, as plain rows streamed to `out` (a pipe or a file)."""
+    out.write(heading(state) + "\n")
+    for name in tables:
+        plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name))
+    if "bids" in tables:
+        out.write(grand_total(state) + "\n")
 
 
 def make_console() -> Console:
-    console = board_console(soft_wrap=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console.width = PIPE_WIDTH
-    return console
+    from .output import board_console
+
+    return board_console(soft_wrap=False)
 
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
-    render(repo, [args.table] if args.table else list(COLUMNS), make_console())
+    tables = [args.table] if args.table else list(COLUMNS)
+    if sys.stdout.isatty():
+        render(repo, tables, make_console())
+    else:
+        write_plain(repo.state(), tables, sys.stdout)
     return 0
