@@ -241,3 +241,10 @@ def test_only_a_console_started_for_a_browser_skips_settings(
     monkeypatch.setenv(BROWSER_USER, "")
     who, settings = console_setup(file)
     assert settings is None and who is not None and who.endswith(" (browser)")
+
+
+def test_read_only_reaches_every_browser_console(tmp_path: Path, store: Path) -> None:
+    Repository.open(store).set_field("recommendations", "3.1", "decision", "agreed")
+    with serving(store, tmp_path, "--read-only") as served:
+        screen = asyncio.run(open_tab(served))
+    assert "agreed" in screen and "READ-ONLY" in screen, served.output()[-2000:]
