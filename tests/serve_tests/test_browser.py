@@ -2,6 +2,7 @@
 
 The member opens the printed link, sees the Overview, presses 3 and sees the bids. A page on
 another origin, opened in the same browser after the member, cannot open the board's socket.
+The link clicked on another site (a web mail) opens the board as well.
 What the console draws is read from the frames the browser's own websocket receives.
 """
 
@@ -104,7 +105,18 @@ async def member_then_foreign_page(served: Served, foreign_port: int) -> dict[st
         await foreign.goto(f"http://{LOOPBACK}:{foreign_port}/")
         await foreign.wait_for_function("window.result.closed !== null", timeout=WAIT * 1000)
         result["foreign"] = await foreign.evaluate("window.result")
+        result["clicked"] = await link_clicked_on_another_site(chromium, served, foreign_port)
         return result
+
+
+async def link_clicked_on_another_site(chromium: Any, served: Served, site_port: int) -> bool:
+    """The link in a web mail (localhost is another site than 127.0.0.1), in a fresh browser."""
+    context = await chromium.new_context()
+    page = await context.new_page()
+    tab = Tab(page)
+    await page.goto(f"http://localhost:{site_port}/mail.html")
+    await page.click("#link")
+    return await tab.shows("Grand total")
 
 
 def wait_for_port(port: int) -> None:
@@ -122,6 +134,8 @@ def test_the_link_in_a_real_browser_shows_the_board_and_only_to_its_page(
     site = tmp_path / "foreign-site"
     site.mkdir()
     (site / "index.html").write_text(FOREIGN_PAGE % served.port, encoding="utf-8")
+    mail = f'<!doctype html><a id="link" href="{served.link}">the board</a>'
+    (site / "mail.html").write_text(mail, encoding="utf-8")
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", LOOPBACK, str(port)]
     foreign = subprocess.Popen(command, cwd=site, stderr=subprocess.DEVNULL)
@@ -135,3 +149,4 @@ def test_the_link_in_a_real_browser_shows_the_board_and_only_to_its_page(
     assert result["overview"], served.output()[-2000:]
     assert result["bids"], "pressing 3 showed the Bids tab"
     assert result["foreign"] == {"opened": False, "closed": 1006, "text": ""}
+    assert result["clicked"], "the link clicked on another site opens the board too"

@@ -201,10 +201,16 @@ def test_a_browser_edit_is_recorded_as_through_the_browser(tmp_path: Path, store
     assert last_change(store) == f"{server_user} (browser)"
 
 
+async def page_without_proxy(served: Served) -> int:
+    async with aiohttp.ClientSession() as session, session.get(served.base + "/") as page:
+        return page.status
+
+
 def test_behind_a_proxy_the_header_names_the_person(tmp_path: Path, store: Path) -> None:
     extra = ("--no-token", "--user-header", "X-Forwarded-User")
     with serving(store, tmp_path, *extra) as served:
         assert "--no-token" in served.output() and "warning" in served.output()
+        assert asyncio.run(page_without_proxy(served)) == 401  # not through the proxy: refused
         asyncio.run(cycle_first_bid(served, **{"X-Forwarded-User": " Alice\u202e Smith "}))
     assert last_change(store) == "Alice Smith (browser)"  # the bidi override is dropped
 

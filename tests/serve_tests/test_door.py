@@ -121,7 +121,7 @@ async def member_visit(served: Served) -> dict[str, object]:
 
 def test_the_member_with_the_link_gets_the_console(served: Served) -> None:
     visit = asyncio.run(member_visit(served))
-    assert (visit["status"], visit["location"]) == (303, "/")  # the secret leaves the address bar
+    assert (visit["status"], visit["location"]) == (303, "./")  # the secret leaves the address bar
     cookie = visit["cookie"]
     assert isinstance(cookie, aiohttp.cookiejar.Morsel)
     assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie.value != served.token

@@ -10,11 +10,13 @@ secret waits FAILURE_DELAY, one at a time, so guessing is slow as well as hopele
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from aiohttp import hdrs, web
+from yarl import URL
 
 from .secret import cookie_value, matches
 
@@ -38,6 +40,10 @@ WRONG_SECRET = (
     f"working when it restarts): {USE_THE_LINK}.\n"
 )
 FOREIGN_ORIGIN = "A page from another site may not open this board.\n"
+MOVE_ON = (
+    '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={url}">'
+    '<title>Programme Board Console</title><a href="{url}">Open the board</a>\n'
+)
 
 
 def foreign_host(host: str) -> str:
@@ -146,13 +152,20 @@ class Guard:
         return await handler(request)
 
     def welcome(self, request: web.Request) -> web.Response:
-        """The link was opened: keep the secret in a cookie and show the clean address."""
-        clean = request.rel_url.with_query(
-            [(k, v) for k, v in request.query.items() if k != "token"]
-        )
-        response = web.Response(
-            status=303, headers={hdrs.LOCATION: str(clean), hdrs.CACHE_CONTROL: "no-store"}
-        )
+        """The link was opened: keep the secret in a cookie and show the clean address.
+
+        A 303 redirect, except when the link was clicked on another site: a browser does not
+        send a SameSite=Strict cookie on that navigation's redirect, so a page of ours moves on.
+        """
+        kept = [(k, v) for k, v in request.query.items() if k != "token"]
+        clean = str(URL("./" + request.path.rsplit("/", 1)[-1]).with_query(kept))
+        if request.headers.get("Sec-Fetch-Site") == "cross-site":
+            response = web.Response(
+                text=MOVE_ON.format(url=html.escape(clean)), content_type="text/html"
+            )
+        else:
+            response = web.Response(status=303, headers={hdrs.LOCATION: clean})
+        response.headers[hdrs.CACHE_CONTROL] = "no-store"
         response.set_cookie(
             self.policy.cookie_name,
             cookie_value(self.policy.token or ""),
