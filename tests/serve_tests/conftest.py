@@ -62,7 +62,9 @@ class Served:
 
 def environment(tmp: Path, **extra: str) -> dict[str, str]:
     """The user's folders inside `tmp`, so no test writes the real settings or data folders."""
-    env = {k: v for k, v in os.environ.items() if k not in ("BOARD_STORE", "BOARD_SERVE_TOKEN")}
+    # NO_COLOR would reach every browser console through textual-serve and hide its theme
+    dropped = ("BOARD_STORE", "BOARD_SERVE_TOKEN", "NO_COLOR")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(
         HOME=str(tmp / "home"),
         XDG_CONFIG_HOME=str(tmp / "config"),

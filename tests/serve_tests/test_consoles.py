@@ -34,6 +34,8 @@ from .conftest import (
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
+PROJECTOR_BLACK = "48;2;0;0;0m"  # the projector theme's black background, as the page receives it
+
 
 async def open_tab(served: Served, query: str = "", **headers: str) -> str:
     """One tab's socket (the link's token, the page's Origin) until its Overview has drawn."""
@@ -228,11 +230,11 @@ def test_a_theme_picked_in_a_browser_is_not_saved_for_the_server_user(
             await press(ws, "\x10", *"projector")  # ctrl+p: the command palette
             await read_screen(ws, "High contrast")
             await press(ws, "\r")
-            return await read_screen(ws, "\x1b[1m")  # bold text: the projector theme drew
+            return await read_screen(ws, PROJECTOR_BLACK)
 
     settings = tmp_path / "config" / "board" / "settings.json"  # environment()'s config folder
     with serving(store, tmp_path) as served:
-        asyncio.run(pick_projector_theme(served))
+        assert PROJECTOR_BLACK in asyncio.run(pick_projector_theme(served)), "the theme changed"
     assert not settings.exists(), settings.read_text()
 
 
