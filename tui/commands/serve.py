@@ -93,24 +93,22 @@ def header_name(text: str) -> str:
 
 
 def console_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= 64:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of consoles (1–64)")
-    return count
+    return whole_number(text, 1, 64, "a number of consoles")
 
 
 def port_number(text: str) -> int:
     """argparse type: a TCP port, 1–65535, with a message that says so."""
+    return whole_number(text, 1, 65535, "a port number")
+
+
+def whole_number(text: str, low: int, high: int, what: str) -> int:
     try:
-        port = int(text)
+        number = int(text)
     except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1–65535)")
-    return port
+        number = low - 1
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what} ({low}–{high})")
+    return number
 
 
 def public_url(text: str) -> str:
