@@ -43,6 +43,7 @@ class Served:
     port: int
     log: Path
     token: str
+    store: Path
 
     @property
     def base(self) -> str:
@@ -131,7 +132,7 @@ def serving(
             preexec_fn=ignore_sighup if nohup else None,
         )
     try:
-        yield Served(process, port, log, wait_for_link(process, log))
+        yield Served(process, port, log, wait_for_link(process, log), store)
     finally:
         stop(process)
         left = wait_until_no_consoles(store, 5)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import LOOPBACK, WAIT, Served, free_port, serving
+from .conftest import LOOPBACK, WAIT, Served, free_port, serving, wait_until_no_consoles
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -106,7 +106,18 @@ async def member_then_foreign_page(served: Served, foreign_port: int) -> dict[st
         await foreign.wait_for_function("window.result.closed !== null", timeout=WAIT * 1000)
         result["foreign"] = await foreign.evaluate("window.result")
         result["clicked"] = await link_clicked_on_another_site(chromium, served, foreign_port)
+        await page.close()
+        await closed_within_a_second(chromium, served)
+        result["left"] = await asyncio.to_thread(wait_until_no_consoles, served.store, 5)
         return result
+
+
+async def closed_within_a_second(chromium: Any, served: Served) -> None:
+    """A tab opened on the board and closed again before its console has drawn."""
+    page = await chromium.new_page()
+    await page.goto(f"{served.base}/")  # this browser holds the cookie now
+    await page.wait_for_timeout(500)
+    await page.close()
 
 
 async def link_clicked_on_another_site(chromium: Any, served: Served, site_port: int) -> bool:
@@ -116,7 +127,9 @@ async def link_clicked_on_another_site(chromium: Any, served: Served, site_port:
     tab = Tab(page)
     await page.goto(f"http://localhost:{site_port}/mail.html")
     await page.click("#link")
-    return await tab.shows("Grand total")
+    shown = await tab.shows("Grand total")
+    await context.close()
+    return shown
 
 
 def wait_for_port(port: int) -> None:
@@ -150,3 +163,4 @@ def test_the_link_in_a_real_browser_shows_the_board_and_only_to_its_page(
     assert result["bids"], "pressing 3 showed the Bids tab"
     assert result["foreign"] == {"opened": False, "closed": 1006, "text": ""}
     assert result["clicked"], "the link clicked on another site opens the board too"
+    assert result["left"] == [], "no console outlives its tab by 5 s"

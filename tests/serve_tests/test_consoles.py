@@ -141,6 +141,22 @@ def test_sigterm_on_the_server_ends_every_console(tmp_path: Path, store: Path) -
         assert wait_until_no_consoles(store, 5) == []
 
 
+def test_consoles_of_a_killed_server_end_by_themselves(tmp_path: Path, store: Path) -> None:
+    async def tab_then_kill(served: Served) -> list[int]:
+        async with aiohttp.ClientSession() as session:
+            url = f"{served.socket_url}&token={served.token}"
+            tab = await session.ws_connect(url, headers={"Origin": served.base})
+            await read_screen(tab, "Grand total")
+            running = console_pids(store)
+            served.process.kill()  # SIGKILL: the server cannot tidy up; the console's input ends
+            await asyncio.to_thread(served.process.wait, 15)
+            return running
+
+    with serving(store, tmp_path) as served:
+        assert len(asyncio.run(tab_then_kill(served))) == 1
+        assert wait_until_no_consoles(store, 6) == []
+
+
 def test_sighup_and_sigterm_end_a_console_even_under_nohup(tmp_path: Path, store: Path) -> None:
     async def two_tabs_signalled(served: Served) -> list[int]:
         async with aiohttp.ClientSession() as session:
