@@ -15,8 +15,9 @@ from tui.cli import build_parser, main
 from tui.commands.serve import INSTALL_HINT, exposure_warning, page_url, port_number
 from tui.serving.server import console_command
 
+from .conftest import BOARD
+
 LOOPBACK = "127.0.0.1"
-README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def free_port() -> int:
@@ -95,8 +96,8 @@ def test_any_other_address_warns_in_one_line(host: str) -> None:
     assert "Serving to browsers" in warning
 
 
-def test_the_warning_points_at_a_readme_section_that_exists() -> None:
-    assert "\n## Serving to browsers\n" in README.read_text(encoding="utf-8")
+def test_the_warning_points_at_a_readme_section_that_exists(readme: str) -> None:
+    assert "\n## Serving to browsers\n" in readme
 
 
 def test_default_is_loopback_port_8000() -> None:
@@ -173,8 +174,7 @@ def test_bad_door_options_are_usage_mistakes(
 
 def run_serve(store: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
     """The installed `board serve` for a mistake it must refuse before serving anything."""
-    board = Path(sys.executable).with_name("board")
-    command = [str(board), "serve", "--store", str(store), "--port", str(free_port()), *argv]
+    command = [str(BOARD), "serve", "--store", str(store), "--port", str(free_port()), *argv]
     environment = {k: v for k, v in os.environ.items() if k != "BOARD_SERVE_TOKEN"} | env
     return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=60)
 
