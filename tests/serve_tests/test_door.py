@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 
 from store import Repository
-from tui.serving.guard import FAILURE_DELAY
+from tui.serving.guard import FAILURE_DELAY, make_policy
 
 from .conftest import Served, jar_session, read_screen, serving
 
@@ -144,3 +144,20 @@ def test_a_fixed_token_from_a_file(tmp_path: Path, store: Path) -> None:
     with serving(store, tmp_path, "--token-file", str(tmp_path / "token")) as server:
         assert server.token == secret
         assert asyncio.run(fetch(server.link))[0] == 303
+
+
+def test_behind_a_proxy_its_name_and_origin_are_the_boards() -> None:
+    policy = make_policy("127.0.0.1", 8000, "https://board.example.org", "t" * 43, None)
+    assert {"board.example.org", "board.example.org:443", "127.0.0.1:8000"} <= policy.hosts
+    assert "https://board.example.org" in policy.origins
+    assert "http://board.example.org" not in policy.origins  # the page is https there
+    assert policy.secure_cookie
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_a_wildcard_address_is_no_name_a_browser_may_use(host: str) -> None:
+    policy = make_policy(host, 8000, "http://192.168.1.20:8000", "t" * 43, None)
+    assert policy.hosts == {
+        "127.0.0.1:8000", "localhost:8000", "[::1]:8000", "192.168.1.20:8000",
+    }  # fmt: skip
+    assert not policy.secure_cookie
