@@ -85,12 +85,14 @@ def _run_console(args: argparse.Namespace) -> int:
     from store import Repository
 
     from .paths import store_path
-
-    repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    from .app import BoardApp
+    from .serving.browser import console_setup
     from .settings import settings_path
 
-    BoardApp(repo, settings_file=settings_path()).run()
+    who, settings_file = console_setup(settings_path())  # a browser tab's console: its own `who`
+    repo = Repository.open(store_path(args.store), read_only=args.read_only, who=who)
+    from .app import BoardApp
+
+    BoardApp(repo, settings_file=settings_file).run()
     return 0
 
 
