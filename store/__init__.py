@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import funding, planning
 from .errors import (
     BoardError,
     NotFound,
@@ -103,10 +104,12 @@ __all__ = [
     "choices",
     "export_one",
     "field_names",
+    "funding",
     "gc_paused",
     "history_path",
     "money",
     "parse_value",
+    "planning",
     "prepare",
     "render",
     "status_label",

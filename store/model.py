@@ -10,6 +10,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from .funding import funding_line, priority_order
+
 
 class Vocabulary(StrEnum):
     """A status list in the report's order; `space` walks it forwards, `S` backwards."""
@@ -169,6 +171,7 @@ class Bid:
     status: BidStatus = BidStatus.PROPOSED
     funding: FundingRoute = FundingRoute.CAPITAL
     note: str = ""
+    order_key: int | None = None  # the stored priority; the rank is BoardState.priority()
 
     @property
     def total(self) -> int:
@@ -244,6 +247,29 @@ class BoardState:
         """Per year with an envelope: bids minus envelope (positive = over-subscribed)."""
         totals = self.year_totals()
         return {y: totals[y] - cap for y, cap in self.envelope.items()}
+
+    @cached_property
+    def by_priority(self) -> tuple[Bid, ...]:
+        """The bids in priority order (1 = first)."""
+        return tuple(priority_order(self.bids))
+
+    @cached_property
+    def _ranks(self) -> dict[int, int]:
+        return {b.id: n for n, b in enumerate(self.by_priority, start=1)}
+
+    def priority(self, bid_id: int) -> int:
+        """The bid's place in the order, 1 = first (gaps left by deleted bids closed)."""
+        return self._ranks[bid_id]
+
+    @cached_property
+    def _line(self) -> dict[int, bool | None]:
+        ordered = self.by_priority
+        flags = funding_line([b.amounts for b in ordered], self.envelope)
+        return {b.id: flag for b, flag in zip(ordered, flags, strict=True)}
+
+    def within_envelope(self, bid_id: int) -> bool | None:
+        """True above the funding line, False below it, None when no year has an envelope."""
+        return self._line[bid_id]
 
     def status_counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in ComponentStatus}

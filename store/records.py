@@ -21,6 +21,8 @@ def seed_data() -> Data:
     tables: Data = {}
     for name, rows in seed.seed_tables().items():
         tables[name] = {str(i): row for i, row in enumerate(rows, start=1)}
+    for rank, bid in enumerate(tables["bids"].values(), start=1):
+        bid["priority"] = rank  # the report's order to begin with
     return tables
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import NotFound, ValidationError
+from .funding import parse_rank
 from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
@@ -78,6 +79,15 @@ def _amount(value: int) -> str:
     return f"{value:,}" if value.bit_length() < 1000 else f"a {value.bit_length()}-bit number"
 
 
+def _priority(value: Any) -> int | None:
+    """None only as stored by a store from before priorities (read in the report's order)."""
+    return None if value is None else parse_rank(value)
+
+
+# A store from before priorities has none (the report's order is used); a stored one is from 1.
+_priority.stored_ok = lambda v: v is None or (type(v) is int and v >= 1)  # type: ignore[attr-defined]
+
+
 def _target(value: Any) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not a target month")
@@ -103,6 +113,7 @@ FIELDS: dict[str, dict[str, Parser]] = {
         "status": _choice(BidStatus),
         "funding": _choice(FundingRoute),
         "note": _text(False),
+        "priority": _priority,
     },
     "implications": {
         "name": _text(True),
