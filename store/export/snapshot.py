@@ -121,6 +121,7 @@ def implication_notes(state: BoardState) -> list[tuple[str, str]]:
 
 # --- display tables (markdown and html) ---------------------------------------------------
 CHANGES_TITLE = "Changes since the last snapshot"
+BIDS_TITLE = "Capital bids (£'000)"
 
 
 Cells = tuple[str, ...]
@@ -160,17 +161,31 @@ def bids_table(state: BoardState) -> DisplayTable:
             money(b.total),
             status_label(b.status.value),
             b.funding.value,
+            priority_text(state, b.id),
+            b.note,
         )
         for b in state.bids
     ]
     totals = state.year_totals()
-    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total), "", ""))
+    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total)))
     for label, values in envelope_rows(state):
         cells = ("" if values[y] is None else money(values[y] or 0) for y in YEARS)
-        rows.append(("", label, *cells, "", "", ""))
+        rows.append(("", label, *cells))
+    width = len(headers) + 2
     return DisplayTable(
-        "Capital bids (£'000)", headers, rows, frozenset(range(2, 7)), frozenset({len(state.bids)})
+        BIDS_TITLE,
+        (*headers, "Priority", "Note"),
+        [(*row, *[""] * (width - len(row))) for row in rows],
+        frozenset(range(2, 7)),
+        frozenset({len(state.bids)}),
     )
+
+
+def priority_text(state: BoardState, bid_id: int) -> str:
+    """`1`, or with an envelope `1 · within` / `4 · below the line`."""
+    within = state.within_envelope(bid_id)
+    rank = str(state.priority(bid_id))
+    return rank if within is None else f"{rank} · {'within' if within else 'below the line'}"
 
 
 def implications_table(state: BoardState) -> DisplayTable:

@@ -23,7 +23,7 @@ TABS = ("overview", "components", "bids", "implications", "recommendations", "hi
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "export",
-        help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",
+        help="write a snapshot: md, html, csv, json, xlsx or svg, or --all formats into a folder",
     )
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--format", choices=FORMATS, help="one format")
