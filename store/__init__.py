@@ -13,6 +13,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import funding, planning
+from .display import (
+    OVERDUE,
+    SYMBOLS,
+    TAB_TITLES,
+    TABS,
+    change_text,
+    describe_value,
+    money,
+    status_label,
+    target_text,
+    visible,
+    when,
+)
 from .errors import (
     BoardError,
     NotFound,
@@ -27,7 +40,6 @@ from .errors import (
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .model import (
-    SYMBOLS,
     YEAR_LABELS,
     YEARS,
     Bid,
@@ -43,12 +55,8 @@ from .model import (
     Recommendation,
     Target,
     YesNo,
-    change_text,
-    describe_value,
-    money,
-    status_label,
-    visible,
 )
+from .records import record_value
 from .repository import Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION
 from .validate import (
@@ -66,22 +74,25 @@ __all__ = [
     "ALIASES",
     "EXPORT_FORMATS",
     "FIELDS",
+    "OVERDUE",
     "SCHEMA_VERSION",
     "STATUS_FIELD",
     "SYMBOLS",
     "TABLES",
+    "TABS",
+    "TAB_TITLES",
     "YEARS",
     "YEAR_LABELS",
     "Bid",
     "BidStatus",
     "BoardError",
     "BoardState",
-    "Export",
-    "ExportError",
     "Change",
     "Component",
     "ComponentStatus",
     "Decision",
+    "Export",
+    "ExportError",
     "FundingRoute",
     "HistoryEntry",
     "Implication",
@@ -100,8 +111,8 @@ __all__ = [
     "YesNo",
     "canonical_field",
     "change_text",
-    "describe_value",
     "choices",
+    "describe_value",
     "export_one",
     "field_names",
     "funding",
@@ -111,9 +122,12 @@ __all__ = [
     "parse_value",
     "planning",
     "prepare",
+    "record_value",
     "render",
     "status_label",
+    "target_text",
     "visible",
+    "when",
     "who_am_i",
     "write_bundle",
     "write_file",

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+
+# What an accepted edit did; "none" = the value was already there, so nothing was written;
+# "multi" = several fields in one revision (`parts`).
+ChangeAction = Literal["set", "add", "delete", "none", "multi"]
 
 
 @dataclass(frozen=True)
@@ -16,5 +20,5 @@ class Change:
     old: Any
     new: Any
     revision: int
-    action: str = "set"  # set | add | delete | none | multi
+    action: ChangeAction = "set"
     parts: tuple[Change, ...] = ()  # of a multi-field edit (one revision), in order

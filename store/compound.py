@@ -17,7 +17,7 @@ from .errors import StaleEdit
 from .records import get_field, public_fields, put_field
 
 if TYPE_CHECKING:
-    from .repository import Change
+    from .change import Change, ChangeAction
     from .storage import Data, LockedJSONStorage
 
 ENVELOPE = "envelope"  # the pseudo-table of envelope changes: record = year, field = "amount"
@@ -97,7 +97,7 @@ def write(storage: LockedJSONStorage, meta: dict[str, Any], part: Change, stamp:
 
 def inverse(parts: Iterable[Change]) -> list[Change]:
     """The parts that undo `parts` (an added record removed, a removed one added back)."""
-    flip = {"add": "delete", "delete": "add"}
+    flip: dict[ChangeAction, ChangeAction] = {"add": "delete", "delete": "add"}
     return [
         type(p)(p.table, p.record, p.field, p.new, p.old, 0, flip.get(p.action, p.action))
         for p in reversed(list(parts))

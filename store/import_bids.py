@@ -83,7 +83,7 @@ def _fields(line: int, names: list[str], cells: list[str]) -> dict[str, Any]:
         if field is None or (field in ("status", "funding") and not value.strip()):
             continue  # derived, or left blank: keep what the bid has
         try:
-            out[field] = FIELDS["bids"][field](
+            out[field] = FIELDS["bids"][field].parse(
                 value if value.strip() or field not in YEARS else "0"
             )
         except ValidationError as err:

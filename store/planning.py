@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .change import Change
+from .change import Change, ChangeAction
 from .compound import ENVELOPE
+from .display import change_text, money
 from .errors import NotFound, ValidationError
 from .funding import moved, parse_rank
-from .model import YEAR_LABELS, YEARS, Bid, BoardState, change_text, money
+from .model import YEAR_LABELS, YEARS, Bid, BoardState
 from .validate import FIELDS
 
 
@@ -24,7 +25,9 @@ class Plan:
     parts: tuple[Change, ...]
 
 
-def part(table: str, record: str, field: str, old: Any, new: Any, action: str = "set") -> Change:
+def part(
+    table: str, record: str, field: str, old: Any, new: Any, action: ChangeAction = "set"
+) -> Change:
     return Change(table, record, field, old, new, 0, action)
 
 
@@ -74,7 +77,7 @@ def parse_envelope(value: str | int | None) -> int | None:
     if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
         return None
     try:
-        return int(FIELDS["bids"]["2005/06"](value))
+        return int(FIELDS["bids"]["2005/06"].parse(value))
     except ValidationError as err:
         raise ValidationError(f"envelope: {err}") from None
 
@@ -85,7 +88,7 @@ def reprofile(state: BoardState, record: str | int, source: str, target: str, am
     src, dst = parse_year(source), parse_year(target)
     if src == dst:
         raise ValidationError(f"reprofiling moves money between two years, not {src} to itself")
-    how_much = FIELDS["bids"][src](amount)
+    how_much = FIELDS["bids"][src].parse(amount)
     if how_much == 0:
         raise ValidationError("the amount to move must be more than 0")
     held = bid.amounts[src]
@@ -93,7 +96,7 @@ def reprofile(state: BoardState, record: str | int, source: str, target: str, am
         raise ValidationError(
             f"bids {bid.id} holds {money(held)} in {src}; it cannot move {money(how_much)}"
         )
-    FIELDS["bids"][dst](bid.amounts[dst] + how_much)  # within the largest amount allowed
+    FIELDS["bids"][dst].parse(bid.amounts[dst] + how_much)  # within the largest amount allowed
     parts = (
         part("bids", str(bid.id), src, held, held - how_much),
         part("bids", str(bid.id), dst, bid.amounts[dst], bid.amounts[dst] + how_much),

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import YEAR_LABELS, YEARS, BoardState, money
+from ..display import money
+from ..model import YEAR_LABELS, YEARS, BoardState
 
 WIDTH, LEFT, BAR, ROW = 760, 104, 470, 34
 # Distinct in colour and in lightness (grey print): cycled by priority.

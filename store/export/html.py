@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from ..model import money
+from ..display import money
 from . import chart
 from .snapshot import (
     BIDS_TITLE,

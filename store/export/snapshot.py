@@ -12,18 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import (
-    YEAR_LABELS,
-    YEARS,
-    BoardState,
-    Component,
-    HistoryEntry,
-    Snapshot,
-    money,
-    status_label,
-    visible,
-)
-from ..model import change_text as model_change_text
+from ..display import change_text as display_change_text
+from ..display import money, status_label, target_text, visible, when
+from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
 
 
 @dataclass(frozen=True)
@@ -52,12 +43,7 @@ def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
 
 def change_text(entry: HistoryEntry) -> str:
     """`old → new`, or `added X` / `removed X` for a whole record."""
-    return model_change_text(entry.action, entry.old, entry.new)
-
-
-def when(at: str) -> str:
-    """`2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
-    return at[:19].replace("T", " ")
+    return display_change_text(entry.action, entry.old, entry.new)
 
 
 def since_text(changes: Changes) -> str:
@@ -137,7 +123,7 @@ class DisplayTable:
 
 
 def _target(c: Component, export: Export) -> str:
-    return f"{c.target}  ⚠ overdue" if c.is_overdue(export.today) else c.target
+    return target_text(c.target, c.is_overdue(export.today))
 
 
 def components_table(export: Export) -> DisplayTable:
