@@ -22,8 +22,11 @@ from store import (
     Component,
     HistoryEntry,
     describe_value,
+    funding,
     gc_paused,
     money,
+    over_under,
+    priority_label,
     status_label,
     target_text,
     visible,
@@ -107,6 +110,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         *(Column(YEAR_LABELS[y], y, numeric=True) for y in YEARS),
         Column("Total", numeric=True),
         Column("Status", "status"),
+        Column("Funding", "funding"),
+        Column("Priority", "priority"),
         Column("Note", "note", width=40),
     ),
     "implications": (
@@ -123,6 +128,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Note", "note", width=40),
     ),
 }
+
+
+def priority_columns() -> tuple[Column, ...]:
+    """The Bids columns in priority order: each year's cell also shows the running total."""
+    return tuple(
+        Column(f"{c.label} (Σ)", c.field, c.numeric, c.width) if c.field in YEARS else c
+        for c in COLUMNS["bids"]
+    )
 
 
 def text(value: str, style: str = "") -> Text:
@@ -217,51 +230,105 @@ def component_rows(state: BoardState, today: dt.date) -> list[Row]:
 
 
 _BID_STYLES = ("", "", "", "", "", "", "bold")
+_MONEY_CELLS = len(YEARS) + 1  # the years and the total, right-aligned
+# Rows that are not a bid: worked out from the bids, or the envelope (enter on a year sets it).
+TOTAL, ENVELOPE, OVER, LINE = "total", "envelope", "over", "line"
+LINE_TEXT = "━━ funding line ━━ (bids above fit every envelope; below do not)"
 
 
 # Amounts repeat across bids: format each once (lru_cache is C code, ~4x cheaper than the f-string).
 _money = lru_cache(maxsize=65_536)(money)
 # Per status: its label and the row's styles, instead of enum `.value` and two lookups per row.
 _BID_STATUS = {
-    s: (status_label(s.value), (*_BID_STYLES, STATUS_STYLES.get(s.value, ""), ""))
+    s: (status_label(s.value), (*_BID_STYLES, STATUS_STYLES.get(s.value, ""), "", "", ""))
     for s in BidStatus
 }
 
 
-def _bid_row(b: Bid) -> Row:
+def _bid_row(b: Bid, place: str, running: dict[str, int] | None = None) -> Row:
     label, styles = _BID_STATUS[b.status]
     amounts = [b.amounts[y] for y in YEARS]
     key = str(b.id)
+    years = map(_money, amounts) if running is None else _with_running(b, running)
     texts = (
         key,
         visible(b.title),
-        *map(_money, amounts),
+        *years,
         _money(sum(amounts)),  # = b.total
         label,
+        b.funding.value,
+        place,
         visible(b.note),
     )
-    return Row(key, key, texts, partial(_styled, texts, styles, len(YEARS) + 1))
+    return Row(key, key, texts, partial(_styled, texts, styles, _MONEY_CELLS))
 
 
-# The last bid rows by Bid object: the store reuses the objects of bids stored unchanged, so a
-# live refresh builds rows for the changed bids only. Holding each Bid keeps its id() unique.
-_LAST_BID_ROWS: dict[int, tuple[Bid, Row]] = {}
+def _with_running(b: Bid, running: dict[str, int]) -> list[str]:
+    """Priority order: each year's amount with the running total down to this bid."""
+    return [f"{_money(b.amounts[y])} ({_money(running[y])})" for y in YEARS]
 
 
-def bid_rows(state: BoardState) -> list[Row]:
+# The last bid rows by (Bid object, place): the store reuses the objects of bids stored unchanged,
+# so a live refresh builds rows for the changed bids only. Holding each Bid keeps its id() unique.
+_LAST_BID_ROWS: dict[int, tuple[Bid, str, Row]] = {}
+
+
+def bid_rows(state: BoardState, by_priority: bool = False) -> list[Row]:
+    """The bids (in id order, or in priority order with running totals and the funding line),
+    then the totals, the envelope and, where one is set, the over/under per year."""
+    rows = _priority_rows(state) if by_priority else _id_order_rows(state)
+    return [*rows, *money_rows(state)]
+
+
+def _id_order_rows(state: BoardState) -> list[Row]:
     global _LAST_BID_ROWS
     last, now = _LAST_BID_ROWS, {}
     for b in state.bids:
+        place = priority_label(state.priority(b.id), state.within_envelope(b.id))
         hit = last.get(id(b))
-        now[id(b)] = hit if hit is not None and hit[0] is b else (b, _bid_row(b))
+        fresh = hit is not None and hit[0] is b and hit[1] == place
+        now[id(b)] = hit if fresh and hit is not None else (b, place, _bid_row(b, place))
     _LAST_BID_ROWS = now
-    rows = [row for _, row in now.values()]
+    return [row for _, _, row in now.values()]
+
+
+def _priority_rows(state: BoardState) -> list[Row]:
+    ordered = state.by_priority
+    running = funding.running_totals([b.amounts for b in ordered], YEARS)
+    rows = []
+    for n, (b, totals) in enumerate(zip(ordered, running, strict=True), start=1):
+        within = state.within_envelope(b.id)
+        if within is False and (n == 1 or state.within_envelope(ordered[n - 2].id)):
+            rows.append(_line_row())
+        rows.append(_bid_row(b, priority_label(n, within), totals))
+    return rows
+
+
+def _line_row() -> Row:
+    texts = ("", LINE_TEXT, *[""] * (len(COLUMNS["bids"]) - 2))
+    styles = ("", "bold red", *[""] * (len(texts) - 2))
+    return Row(LINE, "", texts, partial(_styled, texts, styles))
+
+
+def money_rows(state: BoardState) -> list[Row]:
+    """Totals; the envelope (— where a year has none); over/under (bids minus envelope)."""
     totals = state.year_totals()
     grand = sum(totals.values())  # = state.grand_total, without summing every bid again
-    texts = ("", "Total", *(money(totals[y]) for y in YEARS), money(grand), "", "")
-    styles = ("", *["bold"] * (len(YEARS) + 2), "", "")
-    rows.append(Row("total", "", texts, partial(_styled, texts, styles, len(YEARS) + 1)))
+    rows = [_summary_row(TOTAL, "Total", [money(totals[y]) for y in YEARS], money(grand), "bold")]
+    env = state.envelope
+    caps = [money(env[y]) if y in env else "—" for y in YEARS]
+    rows.append(_summary_row(ENVELOPE, "Envelope", caps, money(sum(env.values())) if env else ""))
+    if env:
+        over = state.oversubscription()
+        rows.append(_summary_row(OVER, "Over/under", [over_under(over.get(y)) for y in YEARS], ""))
     return rows
+
+
+def _summary_row(key: str, label: str, years: list[str], total: str, style: str = "") -> Row:
+    blank = [""] * (len(COLUMNS["bids"]) - 3 - len(years))
+    texts = ("", label, *years, total, *blank)
+    styles = ("", *[style] * (len(YEARS) + 2), *[""] * len(blank))
+    return Row(key, "", texts, partial(_styled, texts, styles, _MONEY_CELLS))
 
 
 def implication_rows(state: BoardState) -> list[Row]:
@@ -310,16 +377,19 @@ def _plain(texts: tuple[str, ...]) -> tuple[Text, ...]:
     return tuple(Text(t) for t in texts)
 
 
-def table_rows(state: BoardState, table: str, today: dt.date | None = None) -> list[Row]:
+def table_rows(
+    state: BoardState, table: str, today: dt.date | None = None, by_priority: bool = False
+) -> list[Row]:
+    """A table's rows; `by_priority` shows the bids in priority order with the funding line."""
     with gc_paused():
-        return _table_rows(state, table, today or dt.date.today())
+        return _table_rows(state, table, today or dt.date.today(), by_priority)
 
 
-def _table_rows(state: BoardState, table: str, today: dt.date) -> list[Row]:
+def _table_rows(state: BoardState, table: str, today: dt.date, by_priority: bool) -> list[Row]:
     if table == "components":
         return component_rows(state, today)
     if table == "bids":
-        return bid_rows(state)
+        return bid_rows(state, by_priority)
     if table == "implications":
         return implication_rows(state)
     return recommendation_rows(state)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..display import change_text as display_change_text
-from ..display import money, status_label, target_text, visible, when
+from ..display import money, priority_label, status_label, target_text, visible, when
 from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
 
 
@@ -147,7 +147,7 @@ def bids_table(state: BoardState) -> DisplayTable:
             money(b.total),
             status_label(b.status.value),
             b.funding.value,
-            priority_text(state, b.id),
+            priority_label(state.priority(b.id), state.within_envelope(b.id)),
             b.note,
         )
         for b in state.bids
@@ -165,13 +165,6 @@ def bids_table(state: BoardState) -> DisplayTable:
         frozenset(range(2, 7)),
         frozenset({len(state.bids)}),
     )
-
-
-def priority_text(state: BoardState, bid_id: int) -> str:
-    """`1`, or with an envelope `1 · within` / `4 · below the line`."""
-    within = state.within_envelope(bid_id)
-    rank = str(state.priority(bid_id))
-    return rank if within is None else f"{rank} · {'within' if within else 'below the line'}"
 
 
 def implications_table(state: BoardState) -> DisplayTable:

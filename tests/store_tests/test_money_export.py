@@ -41,7 +41,7 @@ def test_bid_notes_and_priorities_are_in_the_markdown_and_html(repo: Repository)
     with_envelope(repo)
     md = text(repo, "md")
     assert "| 3 · within | costed by \\<Corporate ICT\\> \\| phase 1 |" in md
-    assert "| 5 · below the line |" in md
+    assert "| 5 · below line |" in md
     html = text(repo, "html")
     assert "<td>costed by &lt;Corporate ICT&gt; | phase 1</td>" in html
 

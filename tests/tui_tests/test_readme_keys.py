@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from tui.keys import APP_BINDINGS, TABLE_BINDINGS, _display
+from tui.keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, _display
 from tui.screens.help import keys_table
 
 README = Path(__file__).parents[2] / "README.md"
@@ -22,7 +22,7 @@ def test_readme_lists_every_binding() -> None:
     section = _keys_section()
     documented = set(re.findall(r"`([^`]+)`", section))
     missing = []
-    for binding in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for binding in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(binding, Binding)
         for key in binding.key.split(","):
             shown = _display(key.strip())
@@ -40,7 +40,7 @@ def test_help_screen_lists_every_described_binding() -> None:
     console = Console(width=200, record=True)
     console.print(keys_table())
     shown = console.export_text()
-    for binding in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for binding in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(binding, Binding)
         if binding.show:
             assert binding.description in shown

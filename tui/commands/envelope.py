@@ -8,7 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from store import YEAR_LABELS, Repository, ValidationError, money, planning
+from store import YEAR_LABELS, Repository, ValidationError, money, over_under, planning
 
 from ..paths import store_path
 from .output import board_console
@@ -32,13 +32,6 @@ def _cell(value: int | None) -> Text:
     return Text("—" if value is None else money(value), justify="right")
 
 
-def _over(value: int | None) -> Text:
-    if value is None:
-        return _cell(None)
-    word = "over" if value > 0 else "under" if value < 0 else "even"
-    return Text(f"{money(abs(value))} {word}", justify="right")
-
-
 def print_years(repo: Repository) -> None:
     console = board_console(soft_wrap=False)
     table = Table(
@@ -49,7 +42,12 @@ def print_years(repo: Repository) -> None:
     for label in ("Year", "Bids", "Envelope", "Over/under"):
         table.add_column(label, justify="left" if label == "Year" else "right")
     for year, bids, cap, over in planning.year_rows(repo.state()):
-        table.add_row(Text(YEAR_LABELS[year]), _cell(bids), _cell(cap), _over(over))
+        table.add_row(
+            Text(YEAR_LABELS[year]),
+            _cell(bids),
+            _cell(cap),
+            Text(over_under(over), justify="right"),
+        )
     console.print(table)
 
 

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import APP_BINDINGS, TABLE_BINDINGS, described
+from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, described
 
 EXTRA = [
     ("↑ ↓ ← → / j k", "Move the cursor"),
@@ -30,6 +30,8 @@ def keys_table() -> Table:
         table.add_row(
             Text(keys), Text(what), Text("Components, Bids, Implications, Recommendations")
         )
+    for keys, what in described(BID_BINDINGS):
+        table.add_row(Text(keys), Text(what), Text("Bids"))
     for keys, what in EXTRA:
         table.add_row(Text(keys), Text(what), Text("everywhere"))
     return table
