@@ -7,7 +7,9 @@ are *below the line* (a strict line, as councils draw it). Without any envelope 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
 from typing import Protocol, TypeVar
 
 from .errors import ValidationError
@@ -41,27 +43,30 @@ def funding_line(
     or None for all when no year has an envelope."""
     if not envelope:
         return [None] * len(amounts)
-    spent = dict.fromkeys(envelope, 0)
-    line: list[bool | None] = []
-    for bid in amounts:
-        for year in spent:
-            spent[year] += bid.get(year, 0)
-        fits = bool(not line or line[-1]) and all(spent[y] <= envelope[y] for y in spent)
-        line.append(fits)
-    return line
+    within = first_below(running_by_year(amounts, envelope), envelope)
+    line: list[bool | None] = [True] * within
+    return line + [False] * (len(amounts) - within)
+
+
+def first_below(running: Mapping[str, Sequence[int]], envelope: Mapping[str, int]) -> int:
+    """How many bids are within: the first place where any year's running total passes its
+    envelope. Amounts are never negative, so each running total only grows (a binary search)."""
+    return min(bisect_right(running[year], cap) for year, cap in envelope.items())
+
+
+def running_by_year(
+    amounts: Sequence[Mapping[str, int]], years: Iterable[str]
+) -> dict[str, list[int]]:
+    """Per year: what each bid and every bid above it ask for, in order (one C loop a year)."""
+    return {y: list(accumulate(bid.get(y, 0) for bid in amounts)) for y in years}
 
 
 def running_totals(
     amounts: Sequence[Mapping[str, int]], years: Sequence[str]
 ) -> list[dict[str, int]]:
     """Per bid in order: what it and every bid above it ask for, per year."""
-    spent = dict.fromkeys(years, 0)
-    out = []
-    for bid in amounts:
-        for year in years:
-            spent[year] += bid.get(year, 0)
-        out.append(dict(spent))
-    return out
+    by_year = running_by_year(amounts, years)
+    return [{y: by_year[y][n] for y in years} for n in range(len(amounts))]
 
 
 def moved(order: Sequence[int], bid: int, rank: int) -> list[int]:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from .funding import funding_line, priority_order
+from .funding import first_below, priority_order, running_by_year
 
 
 class Vocabulary(StrEnum):
@@ -234,10 +234,21 @@ class BoardState:
         return self._ranks[bid_id]
 
     @cached_property
+    def running(self) -> dict[str, list[int]]:
+        """Per year, the running total down the bids in priority order (index = rank - 1)."""
+        return running_by_year([b.amounts for b in self.by_priority], YEARS)
+
+    @cached_property
+    def within_count(self) -> int | None:
+        """How many bids, from the top of the priority order, are within the envelope."""
+        return first_below(self.running, self.envelope) if self.envelope else None
+
+    @cached_property
     def _line(self) -> dict[int, bool | None]:
-        ordered = self.by_priority
-        flags = funding_line([b.amounts for b in ordered], self.envelope)
-        return {b.id: flag for b, flag in zip(ordered, flags, strict=True)}
+        count = self.within_count
+        if count is None:
+            return dict.fromkeys(self._ranks)
+        return {b: rank <= count for b, rank in self._ranks.items()}
 
     def within_envelope(self, bid_id: int) -> bool | None:
         """True above the funding line, False below it, None when no year has an envelope."""

@@ -8,6 +8,8 @@ a 34-column bar and about 26 columns of figures. No textual import: `board show`
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.text import Text
 
 from store import YEAR_LABELS, YEARS, BoardState, money, over_under, visible
@@ -26,14 +28,10 @@ def _scale(state: BoardState) -> float:
 
 def _owners(state: BoardState, year: str, scale: float) -> list[int]:
     """For each bar column that is filled, the priority position (0-based) of the bid drawn there:
-    the bid whose share covers the column's middle. O(bids + columns), whatever the bids."""
-    owners: list[int] = []
-    spent = 0
-    for position, bid in enumerate(state.by_priority):
-        spent += bid.amounts[year]
-        while len(owners) < BAR_WIDTH and (len(owners) + 0.5) <= spent * scale:
-            owners.append(position)
-    return owners
+    the bid whose share covers the column's middle (a binary search in the running totals)."""
+    running = state.running[year]
+    filled = min(BAR_WIDTH, int(running[-1] * scale + 0.5)) if running else 0
+    return [bisect_right(running, (column + 0.5) / scale) for column in range(filled)]
 
 
 def _bar(state: BoardState, year: str, scale: float) -> Text:

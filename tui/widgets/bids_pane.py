@@ -39,7 +39,18 @@ class BidsPane(Vertical):
 
     def __init__(self, state: BoardState) -> None:
         super().__init__()
-        self.state = state
+        self._state = state
+
+    @property
+    def state(self) -> BoardState:
+        return self._state
+
+    @state.setter
+    def state(self, state: BoardState) -> None:
+        """The board shown; in priority order the year columns widen with its totals."""
+        self._state = state
+        if self.table.by_priority:
+            self.table.columns = priority_columns(state)
 
     def compose(self) -> ComposeResult:
         yield BidTable()
@@ -95,7 +106,7 @@ class BidsPane(Vertical):
     def set_priority_view(self, on: bool) -> None:
         table = self.table
         table.by_priority = on
-        table.columns = priority_columns() if on else COLUMNS["bids"]
+        table.columns = priority_columns(self.state) if on else COLUMNS["bids"]
         table.refresh_header()
         self.post_message(self.ViewChanged())
         self.notify("Priority order, with the funding line" if on else "Bids in the report's order")

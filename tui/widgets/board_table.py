@@ -119,6 +119,11 @@ class BidTable(BoardTable):
         super().__init__("bids")
         self.by_priority = False
 
+    def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
+        if self.by_priority:  # a row's running totals are not in its texts, the cache's key
+            self.refresh_header()
+        super().show(rows, highlight)
+
     def action_move_priority(self, delta: int) -> None:
         row, column = self.current_row(), self.cursor_column
         self.post_message(self.PriorityMoveRequested(self, row, column, delta))
