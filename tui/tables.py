@@ -240,7 +240,7 @@ _BID_STYLES = ("", "", "", "", "", "", "bold")
 _MONEY_CELLS = len(YEARS) + 1  # the years and the total, right-aligned
 # Rows that are not a bid: worked out from the bids, or the envelope (enter on a year sets it).
 TOTAL, ENVELOPE, OVER, LINE = "total", "envelope", "over", "line"
-LINE_TEXT = "━━ funding line ━━ (bids above fit every envelope; below do not)"
+LINE_TEXT = "━━━━━ funding line: bids above fit ━━━━━"  # fits the Bid column (44)
 
 
 # Amounts repeat across bids: format each once (lru_cache is C code, ~4x cheaper than the f-string).

@@ -8,7 +8,8 @@ it (with `within`/`below the line` in its own column). Every formula carries its
 too, so a viewer that does not recalculate still shows the right figures.
 
 Text from the store is always written as a string cell (`write_string`): a title reading
-`=HYPERLINK(...)` is text, never a formula. Written with XlsxWriter (write-only, no dependencies).
+`=HYPERLINK(...)` is text, never a formula; control characters are shown as visible symbols, as
+in the Markdown and HTML. Written with XlsxWriter (write-only, no dependencies).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from ..display import visible
 from ..model import YEARS, Bid, BoardState
 from .snapshot import Export, year_label
 
@@ -60,14 +62,14 @@ def _bid_row(sheet: Worksheet, row: int, bid: Bid, state: BoardState, fmt: dict[
     money = fmt["line_money"] if first_below else fmt["money"]
     sheet.write_number(row, 0, state.priority(bid.id), text)
     sheet.write_number(row, 1, bid.id, text)
-    sheet.write_string(row, 2, bid.title, text)
+    sheet.write_string(row, 2, visible(bid.title), text)
     for n, year in enumerate(YEARS):
         sheet.write_number(row, FIRST_YEAR + n, bid.amounts[year], money)
     sheet.write_formula(row, TOTAL, _sum_across(row), money, bid.total)
     sheet.write_string(row, TOTAL + 1, bid.status.value, text)
     sheet.write_string(row, TOTAL + 2, bid.funding.value, text)
     sheet.write_string(row, TOTAL + 3, _line_word(state.within_envelope(bid.id)), text)
-    sheet.write_string(row, TOTAL + 4, bid.note, text)
+    sheet.write_string(row, TOTAL + 4, visible(bid.note), text)
 
 
 def _previous(state: BoardState, bid: Bid) -> int:

@@ -55,10 +55,12 @@ def test_the_funding_line_is_marked_above_the_first_bid_below_it(board: Reposito
     assert ws["C5"].border.top.style is None
 
 
-def test_formula_like_text_stays_text(repo: Repository) -> None:
+def test_formula_like_text_stays_text_and_control_characters_show(repo: Repository) -> None:
     repo.set_field("bids", "1", "title", '=HYPERLINK("http://x","y")')
+    repo.set_field("bids", "2", "note", "\x1b[31mred\x07")
     ws = sheet(repo)
     assert ws["C2"].value == '=HYPERLINK("http://x","y")' and ws["C2"].data_type == "s"
+    assert ws["L3"].value == "␛[31mred␇"
 
 
 def test_cached_values_let_a_viewer_that_does_not_recalculate_show_the_totals(
