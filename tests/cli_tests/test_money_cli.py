@@ -110,3 +110,14 @@ def test_a_file_in_another_encoding_is_refused(board, store: Path, tmp_path: Pat
     done = board("--store", str(store), "import", "bids", str(sheet))
     assert done.code == 2 and "not UTF-8 text" in done.err
     assert Files.of(store) == before
+
+
+def test_show_has_the_funding_and_priority_columns_and_the_envelope(board, store: Path) -> None:  # type: ignore[no-untyped-def]
+    board("--store", str(store), "set", "bids", "2", "funding", "Prudential Borrowing")
+    board("--store", str(store), "envelope", "2005/06", "700")
+    shown = board("--store", str(store), "show", "bids").out
+    header = next(line for line in shown.splitlines() if "| Bid" in line)
+    assert [c.strip() for c in header.split("|")][8:11] == ["Status", "Funding", "Priority"]
+    row = next(line for line in shown.splitlines() if line.startswith("| 2 "))
+    assert "prudential borrowing" in row and "2 · within" in row
+    assert shown.rstrip().endswith("Envelope 2005/06: 700 (bids 770, 70 over)")
