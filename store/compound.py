@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import StaleEdit
-from .records import get_field, public_fields, put_field
+from .records import get_field, history_line, public_fields, put_field
 
 if TYPE_CHECKING:
     from .change import Change, ChangeAction
@@ -93,6 +93,22 @@ def write(storage: LockedJSONStorage, meta: dict[str, Any], part: Change, stamp:
         del rows[part.record]
     else:
         put_field(storage.own(part.table, part.record), part.field, part.new, stamp)
+
+
+def write_all(storage: LockedJSONStorage, parts: Sequence[Change], stamp: list[Any]) -> None:
+    """Write every part into the transaction's data (a priority part renumbers cleanly)."""
+    meta = storage.meta()
+    if any(p.field == "priority" for p in parts):
+        normalise_priorities(storage)
+    for part in parts:
+        write(storage, meta, part, stamp)
+    storage.write(storage.read())
+
+
+def history_lines(parts: Sequence[Change], at: str, who: str) -> list[dict[str, Any]]:
+    return [
+        history_line(at, who, p.table, p.record, p.field, p.old, p.new, p.action) for p in parts
+    ]
 
 
 def inverse(parts: Iterable[Change]) -> list[Change]:

@@ -301,27 +301,9 @@ class Repository:
             return Change(*plan.what, None, None, self._revision(), "none")
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
-            data = self.storage.read()
-            meta = self.storage.meta_of(data)
-            compound.check(data, meta, plan.parts)
-            stamp = self._stamp(at)
-            if any(p.field == "priority" for p in plan.parts):
-                compound.normalise_priorities(self.storage)
-            for part in plan.parts:
-                compound.write(self.storage, meta, part, stamp)
-                history.append(
-                    history_line(
-                        at,
-                        self.who,
-                        part.table,
-                        part.record,
-                        part.field,
-                        part.old,
-                        part.new,
-                        part.action,
-                    )
-                )
-            self.storage.write(self.storage.read())
+            compound.check(self.storage.read(), self.storage.meta(), plan.parts)
+            compound.write_all(self.storage, plan.parts, self._stamp(at))
+            history.extend(compound.history_lines(plan.parts, at, self.who))
         revision = self.storage.committed_revision
         return Change(*plan.what, None, None, revision, "multi", tuple(plan.parts))
 
