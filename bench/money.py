@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from store import BoardState, Repository, planning
-from tui import tables
+from tui import bid_rows, tables
 from tui.chart import funding_chart
 
 from ._report import Figure, median
@@ -38,7 +38,7 @@ def _envelope_half_way(path: Path) -> BoardState:
 
 def _cold(state: BoardState) -> BoardState:
     """The same board without its cached order, funding line or totals (as after a re-read)."""
-    tables._LAST_BID_ROWS.clear()
+    bid_rows._LAST_BID_ROWS.clear()
     return dataclasses.replace(state)
 
 
