@@ -36,7 +36,7 @@ class ImportRefused(ValidationError):
 
 def decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise ImportRefused(f"{name}: {len(raw):,} bytes; at most {MAX_BYTES:,} can be imported")
+        raise ImportRefused(f"{name}: more than {MAX_BYTES:,} bytes, too big to be a bids CSV")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

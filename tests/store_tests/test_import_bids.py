@@ -95,7 +95,7 @@ def test_a_byte_order_mark_is_fine_and_other_encodings_are_refused() -> None:
 
 
 def test_a_huge_file_is_refused_before_it_is_read_as_csv() -> None:
-    with pytest.raises(ValidationError, match="at most 20,000,000"):
+    with pytest.raises(ValidationError, match="more than 20,000,000 bytes"):
         decode(b"x" * 20_000_001, "huge.csv")
 
 
