@@ -66,8 +66,13 @@ def cell_field(table: str, row: Row, column: int) -> str | None:
     return f"part{row.part}.{field}" if field in ("title", "status", "target") else None
 
 
-def problem(table: str, record: str, field: str, value: str) -> str | None:
-    """What is wrong with typed `value` for the field (the store's own words), or None."""
+def problem(
+    table: str, record: str, field: str, value: str, state: BoardState | None = None
+) -> str | None:
+    """What is wrong with typed `value` for the field (the store's own words), or None.
+    With `state`, a priority is also checked against the number of bids."""
+    if state is not None and (table, field) == ("bids", "priority"):
+        return plan_problem(lambda: planning.priority(state, record, value))
     try:
         parse_value(table, field, value, record)
     except ValidationError as err:
@@ -77,7 +82,8 @@ def problem(table: str, record: str, field: str, value: str) -> str | None:
 
 def summary(change: Change) -> str:
     if change.action == "multi":
-        return f"{change.table} {change.record} {change.field} ({len(change.parts)} fields)"
+        count = len(change.parts)
+        return f"{change.table} {change.record} {change.field} ({count} field{'s' * (count > 1)})"
     if change.action == "add":
         return f"{change.table} {change.record} is back"
     if change.action == "delete":

@@ -160,3 +160,18 @@ async def test_the_overview_chart_fits_80_columns_and_marks_the_envelope(
         assert bar.rstrip().endswith("770 of 700, 70 over") and "┃" in bar
         assert len(bar.rstrip()) <= 76  # inside the Overview's padding at 80 columns
         assert "█ 1. Corporate electronic …" in text
+
+
+async def test_enter_on_a_priority_types_the_new_place(app: BoardApp, repo: Repository) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "down", "down", *["right"] * (PRIORITY - 1), "e")
+        assert isinstance(app.screen, EditScreen)
+        await _type(pilot, "9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "outside 1 to 5" in str(app.screen.query_one("#error", Static).render())
+        await _type(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [cells(app, "bids", str(b))[PRIORITY] for b in (1, 2, 3)] == ["2", "3", "1"]
+    assert [b.id for b in repo.state().by_priority] == [3, 1, 2, 4, 5]

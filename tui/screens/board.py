@@ -260,7 +260,7 @@ class BoardScreen(Screen[None]):
         dialog = EditScreen(
             f"{table.capitalize()} {record} · {label}" + (f" ({field})" if "." in field else ""),
             "" if current is None else str(current),
-            validate=lambda v: problem(table, record, field, v),
+            validate=lambda v: problem(table, record, field, v, self.state),
             choices=choices(table, field),
             numeric=isinstance(current, int),
             target=(table, record, field),
