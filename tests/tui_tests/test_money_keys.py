@@ -175,3 +175,13 @@ async def test_enter_on_a_priority_types_the_new_place(app: BoardApp, repo: Repo
         await pilot.pause()
         assert [cells(app, "bids", str(b))[PRIORITY] for b in (1, 2, 3)] == ["2", "3", "1"]
     assert [b.id for b in repo.state().by_priority] == [3, 1, 2, 4, 5]
+
+
+async def test_the_command_palette_opens_the_reprofile_dialog(app: BoardApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "down", "ctrl+p", *"Reprofile bid")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        assert app.screen.heading.startswith("Reprofile bid 2 'Local Area Network")

@@ -14,7 +14,7 @@ from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, described
 
 EXTRA = [
     ("↑ ↓ ← → / j k", "Move the cursor"),
-    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme)"),
+    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme, priority order, reprofile)"),
     ("escape", "Close a dialog or this help without changing anything"),
 ]
 
