@@ -38,7 +38,7 @@ def _envelope_half_way(path: Path) -> BoardState:
 
 def _cold(state: BoardState) -> BoardState:
     """The same board without its cached order, funding line or totals (as after a re-read)."""
-    bid_rows._LAST_BID_ROWS.clear()
+    bid_rows.clear_row_cache()
     return dataclasses.replace(state)
 
 

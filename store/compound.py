@@ -102,7 +102,7 @@ def write_all(storage: LockedJSONStorage, parts: Sequence[Change], stamp: list[A
         normalise_priorities(storage)
     for part in parts:
         write(storage, meta, part, stamp)
-    storage.write(storage.read())
+    storage.mark_changed()
 
 
 def history_lines(parts: Sequence[Change], at: str, who: str) -> list[dict[str, Any]]:

@@ -16,10 +16,6 @@ from .funding import first_below, priority_order, running_by_year
 class Vocabulary(StrEnum):
     """A status list in the report's order; `space` walks it forwards, `S` backwards."""
 
-    def step(self, delta: int) -> Vocabulary:
-        members = list(type(self))
-        return members[(members.index(self) + delta) % len(members)]
-
     @classmethod
     def words(cls) -> list[str]:
         return [m.value for m in cls]

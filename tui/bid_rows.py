@@ -93,6 +93,11 @@ def _bid_row(b: Bid, place: str, running: tuple[int, ...] | None = None) -> Row:
 _LAST_BID_ROWS: dict[int, tuple[Bid, str, Row]] = {}
 
 
+def clear_row_cache() -> None:
+    """Forget the rows kept for reuse (the benchmarks time a cold tab)."""
+    _LAST_BID_ROWS.clear()
+
+
 def bid_rows(state: BoardState, by_priority: bool = False) -> list[Row]:
     """The bids (in id order, or in priority order with running totals and the funding line),
     then the totals, the envelope and, where one is set, the over/under per year."""

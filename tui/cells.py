@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from store import money, status_label, visible
-
 STATUS_STYLES = {
     "not started": "grey62",
     "under development": "yellow",
@@ -73,20 +71,6 @@ class Row:
         if self._cells is None:
             self._cells = self.make()
         return self._cells
-
-
-def text(value: str, style: str = "") -> Text:
-    """Store text as a literal cell: control characters made visible, never parsed as markup."""
-    return Text(visible(value), style=style)
-
-
-def status(word: str) -> Text:
-    """A status as symbol, word and colour together (never colour alone)."""
-    return Text(status_label(word), style=STATUS_STYLES.get(word, ""))
-
-
-def amount(value: int, style: str = "") -> Text:
-    return Text(money(value), style=style, justify="right")
 
 
 def styled(texts: tuple[str, ...], styles: tuple[str, ...], right: int = 0) -> tuple[Text, ...]:
