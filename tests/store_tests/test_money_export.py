@@ -3,15 +3,17 @@ bid notes in the documents, and the HTML's per-year chart as inline SVG with eve
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
 
 from store import Repository, planning, prepare, render
 from store.export.chart import bars_svg
-from tests.conftest import TODAY
 
 AT = "2004-10-18T18:00:00Z"
+
+TODAY = dt.date(2004, 11, 1)  # as the `today` fixture: a fixed day for the overdue marks
 
 
 def text(repo: Repository, fmt: str) -> str:

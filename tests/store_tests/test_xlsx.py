@@ -3,6 +3,7 @@ the envelope and an over/under formula, #,##0, a frozen header, priority order, 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -10,9 +11,10 @@ import pytest
 
 from store import Repository, planning, prepare
 from store.export import xlsx
-from tests.conftest import TODAY
 
 AT = "2004-10-18T18:00:00Z"
+
+TODAY = dt.date(2004, 11, 1)  # as the `today` fixture: a fixed day for the overdue marks
 
 
 def sheet(repo: Repository):  # type: ignore[no-untyped-def]

@@ -3,17 +3,17 @@ priority view with the funding line, the reprofile dialog and the Overview chart
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
 from store import Repository, planning
-from tests.conftest import TODAY
 from tui.app import BoardApp
 from tui.screens.edit import EditScreen
 from tui.widgets.board_table import BidTable
 
-from .conftest import cells
+from .conftest import Cells
 
 FUNDING, PRIORITY = 8, 9  # Bids columns: #, Bid, four years, Total, Status, Funding, Priority
 
@@ -27,7 +27,7 @@ def row_keys(app: BoardApp) -> list[str]:
 
 
 async def test_brackets_move_the_selected_bid_and_u_undoes_it(
-    app: BoardApp, repo: Repository
+    app: BoardApp, repo: Repository, cells: Cells
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "down", "down", "down", "left_square_bracket")
@@ -49,7 +49,7 @@ async def test_brackets_move_the_selected_bid_and_u_undoes_it(
 
 
 async def test_enter_on_the_envelope_row_sets_a_years_envelope(
-    app: BoardApp, repo: Repository
+    app: BoardApp, repo: Repository, cells: Cells
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "end", "right", "e")
@@ -72,7 +72,7 @@ async def test_enter_on_the_envelope_row_sets_a_years_envelope(
 
 
 async def test_p_shows_priority_order_with_running_totals_and_the_funding_line(
-    app: BoardApp, repo: Repository
+    app: BoardApp, repo: Repository, cells: Cells
 ) -> None:
     repo.apply(planning.envelope(repo.state(), "2005/06", "450"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -96,7 +96,7 @@ async def test_p_shows_priority_order_with_running_totals_and_the_funding_line(
 
 
 async def test_r_reprofiles_the_selected_bid_and_refuses_a_bad_move(
-    app: BoardApp, repo: Repository, store_path: Path
+    app: BoardApp, repo: Repository, store_path: Path, cells: Cells
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "r")
@@ -121,7 +121,9 @@ async def test_r_reprofiles_the_selected_bid_and_refuses_a_bad_move(
     assert {e.revision for e in repo.history()} == {1}
 
 
-async def test_the_funding_column_is_a_choice_list(app: BoardApp, repo: Repository) -> None:
+async def test_the_funding_column_is_a_choice_list(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", *["right"] * (FUNDING - 1), "e")
         assert isinstance(app.screen, EditScreen)
@@ -137,10 +139,12 @@ async def test_the_funding_column_is_a_choice_list(app: BoardApp, repo: Reposito
     assert repo.state().bids[0].funding == "prudential borrowing"
 
 
-async def test_a_read_only_console_refuses_the_priority_keys(store_path: Path) -> None:
+async def test_a_read_only_console_refuses_the_priority_keys(
+    store_path: Path, cells: Cells, today: dt.date
+) -> None:
     Repository.open(store_path)
     before = store_path.read_bytes()
-    app = BoardApp(Repository.open(store_path, read_only=True), today=TODAY)
+    app = BoardApp(Repository.open(store_path, read_only=True), today=today)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "down", "left_square_bracket", "r")
         await pilot.pause()
@@ -162,7 +166,9 @@ async def test_the_overview_chart_fits_80_columns_and_marks_the_envelope(
         assert "█ 1. Corporate electronic …" in text
 
 
-async def test_enter_on_a_priority_types_the_new_place(app: BoardApp, repo: Repository) -> None:
+async def test_enter_on_a_priority_types_the_new_place(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "down", "down", *["right"] * (PRIORITY - 1), "e")
         assert isinstance(app.screen, EditScreen)
