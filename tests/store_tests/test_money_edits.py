@@ -47,7 +47,7 @@ def test_a_priority_of_0_or_past_the_end_is_refused(
     repo: Repository, store_path: Path, rank: str
 ) -> None:
     before = files(store_path)
-    with pytest.raises(ValidationError, match="priority"):
+    with pytest.raises(ValidationError, match="a whole number from 1|outside 1 to 5"):
         repo.set_field("bids", "4", "priority", rank)
     assert files(store_path) == before
 
