@@ -98,6 +98,7 @@ async def test_p_shows_priority_order_with_running_totals_and_the_funding_line(
 async def test_r_reprofiles_the_selected_bid_and_refuses_a_bad_move(
     app: BoardApp, repo: Repository, store_path: Path, cells: Cells
 ) -> None:
+    before = store_path.read_bytes()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "r")
         assert isinstance(app.screen, EditScreen)
@@ -105,13 +106,12 @@ async def test_r_reprofiles_the_selected_bid_and_refuses_a_bad_move(
         await pilot.press("enter")
         await pilot.pause()
         assert "to itself" in str(app.screen.query_one("#error", Static).render())
-        before = store_path.read_bytes()
+        assert store_path.read_bytes() == before  # refused in the dialog: nothing written
         await _type(pilot, "2005/06 after 100")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, EditScreen)
         assert cells(app, "bids", "1")[2:7] == ["250", "250", "0", "100", "600"]
-    assert store_path.read_bytes() != before
     assert repo.state().bids[0].amounts == {
         "2005/06": 250,
         "2006/07": 250,
