@@ -1,8 +1,10 @@
 """The Overview's chart: each year's bids against its envelope, as lines of Rich Text.
 
-One bar per financial year, stacked by bid in priority order. Neighbouring bids alternate between
-four shades (█ ▓ ▒ ░), so the stack reads without colour (NO_COLOR, a grey projector); the
-envelope is a ┃ at its amount and the figures follow in words. Fits 80 columns: a 16-column label,
+One bar per financial year, stacked by bid in priority order. The bids take four shades in turn
+(█ ▓ ▒ ░, by place in the priority order, as the legend shows), so the stack reads without colour
+(NO_COLOR, a grey projector): bids next to each other in the order never share a shade (two can
+meet in a year's bar only if three between them ask nothing that year). The envelope is a ┃ at
+its amount and the figures follow in words. Fits 80 columns: a 16-column label,
 a 34-column bar and about 26 columns of figures. No textual import: `board show` could use it.
 """
 
