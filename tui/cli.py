@@ -75,11 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_console(args: argparse.Namespace) -> int:
     from store import Repository
 
-    repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    from .app import BoardApp
+    from .serving.browser import console_setup
     from .settings import settings_path
 
-    BoardApp(repo, settings_file=settings_path()).run()
+    who, settings_file = console_setup(settings_path())  # a browser tab's console: its own `who`
+    repo = Repository.open(store_path(args.store), read_only=args.read_only, who=who)
+    from .app import BoardApp
+
+    BoardApp(repo, settings_file=settings_file).run()
     return 0
 
 
