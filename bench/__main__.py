@@ -17,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, edit, live, scale, screens
+from . import cli, edit, live, money, scale, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -27,7 +27,7 @@ RESULTS = Path(__file__).parent / "results"
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
-    parser.add_argument("--only", default="1,2,3,4,5", help="items to run, e.g. 3,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="items to run, e.g. 3,4")
     parser.add_argument(
         "--stores", type=Path, default=None, help="item 9: keep its large stores in DIR"
     )
@@ -63,6 +63,8 @@ def run(items: set[str], quick: bool, folder: Path, stores: Path | None = None) 
             figures += live.live_figures(loaded, writes, "1,000 bids, 100,000 history", "4b")
     if "5" in items:
         figures += cli.cli_figures(seed, 3 if quick else 11)
+    if "6" in items:
+        figures += money.money_figures(folder, big, 3 if quick else 21)
     if "9" in items:
         (stores or folder).mkdir(parents=True, exist_ok=True)
         figures += scale.scale_figures(stores or folder, 1 if quick else 3)

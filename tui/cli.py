@@ -17,6 +17,7 @@ from typing import NoReturn
 from .commands import SUMMARIES
 
 COMMANDS = tuple(SUMMARIES)
+MODULES = {"import": "import_bids"}  # `import` is a Python keyword
 
 
 class BoardParser(argparse.ArgumentParser):
@@ -68,7 +69,7 @@ def build_parser(commands: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
         if name not in full:  # a stand-in: takes anything, until its command is the one run
             sub.add_parser(name, help=summary, add_help=False)
             continue
-        module = importlib.import_module(f"tui.commands.{name}")
+        module = importlib.import_module(f"tui.commands.{MODULES.get(name, name)}")
         command = module.add_parser(sub)
         _store_option(command, argparse.SUPPRESS)
         command.set_defaults(run=module.run)

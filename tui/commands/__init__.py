@@ -7,8 +7,11 @@ importing any command's module (each module's imports cost a start-up only its c
 SUMMARIES = {
     "show": "print every table (or one) as the console shows it",
     "set": "change one field (validated, recorded in the history)",
+    "envelope": "print bids, envelope and over/under per year; or set one year's envelope",
+    "reprofile": "move money between two years of one bid (its total unchanged)",
+    "import": "apply a bids CSV (the columns of bids.csv) in one edit",
     "history": "list changes, newest first",
     "check": "validate the store; exit 2 with the reason if anything is wrong",
-    "export": "write a snapshot: md, html, csv, json or svg, or --all formats into a folder",
+    "export": "write a snapshot: md, html, csv, json, xlsx or svg, or --all formats into a folder",
     "serve": "serve the console to web browsers (textual-serve)",
 }

@@ -14,9 +14,8 @@ from typing import TextIO
 
 from rich.cells import cell_len
 
-from ..tables import Column, Row
+from ..tables import TOTAL, Column, Row
 
-TOTAL = "total"
 # Inside a one-line row a line break or tab would split or shift the row: shown as symbols.
 _BREAKS = str.maketrans({"\n": "␊", "\r": "␍", "\t": "␉"})
 
@@ -56,7 +55,9 @@ def rule(sizes: Sequence[int], edge: str = "|", joint: str = "+") -> str:
 
 
 def write_table(out: TextIO, title: str, columns: Sequence[Column], rows: list[Row]) -> None:
-    """A titled table; the totals row (key "total") last, below a rule, as Rich's footer."""
+    """A titled table; the totals row last, below a rule, as Rich's footer. Rows of no record
+    (the envelope's) are left out: `show` prints them after the table, in words."""
+    rows = [row for row in rows if row.record or row.key == TOTAL]
     sizes = widths(columns, rows)
     border = "+" + "-" * (len(rule(sizes)) - 2) + "+"
     out.write(f"{title}\n{border}\n{line([c.label for c in columns], columns, sizes)}\n")

@@ -9,10 +9,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from store import BoardState, Repository, money, visible
+from store import YEAR_LABELS, BoardState, Repository, money, over_under, visible
 
 from ..paths import store_path
-from ..tables import COLUMNS, table_rows
+from ..tables import COLUMNS, TOTAL, table_rows
 from . import SUMMARIES, plain
 
 if TYPE_CHECKING:
@@ -86,13 +86,15 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
     for name in tables:
         table = make_table(name, not console.is_terminal)
         for row in table_rows(state, name):
-            if row.key == "total":
+            if row.key == TOTAL:
                 add_totals(table, row.cells)
-            else:
+            elif row.record:  # the envelope rows are printed after the table, in words
                 table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
         console.print(Text(grand_total(state)))
+        for line in envelope_lines(state):
+            console.print(Text(line))
 
 
 def write_plain(state: BoardState, tables: list[str], out: TextIO) -> None:
@@ -102,6 +104,17 @@ def write_plain(state: BoardState, tables: list[str], out: TextIO) -> None:
         plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name))
     if "bids" in tables:
         out.write(grand_total(state) + "\n")
+        for line in envelope_lines(state):
+            out.write(line + "\n")
+
+
+def envelope_lines(state: BoardState) -> list[str]:
+    """`Envelope 2005/06: 700 (bids 770, 70 over)` for each year that has one."""
+    over, totals = state.oversubscription(), state.year_totals()
+    return [
+        f"Envelope {YEAR_LABELS[y]}: {money(cap)} (bids {money(totals[y])}, {over_under(over[y])})"
+        for y, cap in state.envelope.items()
+    ]
 
 
 def make_console() -> Console:
