@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .as_at import Unreachable, state_at
+from .dates import parse_date, uk_date, working_days_after
 from .errors import (
     BoardError,
     NotFound,
@@ -29,6 +31,8 @@ from .model import (
     SYMBOLS,
     YEAR_LABELS,
     YEARS,
+    Action,
+    ActionStatus,
     Bid,
     BidStatus,
     BoardState,
@@ -38,6 +42,7 @@ from .model import (
     FundingRoute,
     HistoryEntry,
     Implication,
+    Meeting,
     Part,
     Recommendation,
     Target,
@@ -48,7 +53,8 @@ from .model import (
     status_label,
     visible,
 )
-from .repository import Change, Repository, who_am_i
+from .repository import ROW_TABLES, Change, Repository, who_am_i
+from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (
     ALIASES,
@@ -63,6 +69,16 @@ from .validate import (
 
 __all__ = [
     "ALIASES",
+    "ROW_TABLES",
+    "Action",
+    "ActionStatus",
+    "Meeting",
+    "Unreachable",
+    "decision_requirement",
+    "parse_date",
+    "state_at",
+    "uk_date",
+    "working_days_after",
     "EXPORT_FORMATS",
     "FIELDS",
     "SCHEMA_VERSION",

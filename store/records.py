@@ -69,6 +69,8 @@ def public_fields(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def blank_record(table: str) -> dict[str, Any]:
+    if table == "actions":
+        return {"text": "", "owner": "", "due": "", "status": "open", "source": ""}
     if table == "bids":
         return {
             "title": "New bid",

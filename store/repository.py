@@ -19,7 +19,8 @@ from tinydb.table import Document, Table
 from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
-from .model import BoardState, HistoryEntry
+from .meetings import meeting_fields, new_record, next_number, open_meeting
+from .model import BoardState, HistoryEntry, Meeting
 from .records import (
     blank_record,
     get_field,
@@ -34,6 +35,7 @@ from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
+ROW_TABLES = {"components": "title", "bids": "title", "actions": "text"}  # and the field needed
 
 
 def who_am_i() -> str:
@@ -163,6 +165,7 @@ class Repository:
                 old=e.get("old"),
                 new=e.get("new"),
                 action=str(e.get("action", "set")),
+                meeting=_meeting_number(e.get("meeting")),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(
@@ -235,6 +238,7 @@ class Repository:
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, field, base_revision, expected)
+            self._check_source(table, {field: new})
             old = get_field(doc, field)
             if old == new:
                 return Change(table, str(record), field, old, new, self._revision(), "none")
@@ -242,29 +246,29 @@ class Repository:
             # table twice, ~7 ms at 10,000 bids) and hand the data back.
             put_field(self.storage.own(table, str(doc_id)), field, new, self._stamp(at))
             self.storage.write(self.storage.read())
-            history.append(history_line(at, self.who, table, record, field, old, new, "set"))
+            history.append(self._line(at, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self.storage.committed_revision)
 
     @_serialised
     def add(self, table: str, fields: dict[str, Any] | None = None) -> Change:
-        """Add a component or bid at the end, with the next unused id."""
-        if table not in ("components", "bids"):
-            raise ValidationError(f"rows can be added to components and bids, not {table}")
+        """Add a component, bid or action at the end, with the next unused id."""
+        _check_row_table(table, "added to")
         doc = blank_record(table)
         for field, value in (fields or {}).items():
-            put_field(doc, field, parse_value(table, field, value), None)
-        parse_value(table, "title", doc["title"])
+            put_field(doc, canonical_field(table, field), parse_value(table, field, value), None)
+        parse_value(table, ROW_TABLES[table], doc[ROW_TABLES[table]])
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
+            self._check_source(table, doc)
+            if table == "actions":
+                doc["meeting"] = open_meeting(self.storage.read())
             meta = self.storage.meta_of(self.storage.read())
             last = meta.setdefault("last_id", {})
             doc_id = max([last.get(table, 0), *map(int, self.storage.read().get(table, {}))]) + 1
             last[table] = doc_id
             doc["_changed"] = {"*": self._stamp(at)}
             self._table(table).insert(Document(doc, doc_id=doc_id))
-            history.append(
-                history_line(at, self.who, table, doc_id, "*", None, public_fields(doc), "add")
-            )
+            history.append(self._line(at, table, doc_id, "*", None, public_fields(doc), "add"))
         revision = self.storage.committed_revision
         return Change(table, str(doc_id), "*", None, public_fields(doc), revision, "add")
 
@@ -272,15 +276,14 @@ class Repository:
     def delete(
         self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
     ) -> Change:
-        if table not in ("components", "bids"):
-            raise ValidationError(f"rows can be removed from components and bids, not {table}")
+        _check_row_table(table, "removed from")
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)
             old = public_fields(doc)
             self._table(table).remove(doc_ids=[doc_id])
-            history.append(history_line(at, self.who, table, doc_id, "*", old, None, "delete"))
+            history.append(self._line(at, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
 
     @_serialised
@@ -294,9 +297,7 @@ class Repository:
             doc = {**copy.deepcopy(change.old), "_changed": {"*": self._stamp(at)}}
             self._table(change.table).insert(Document(doc, doc_id=int(change.record)))
             history.append(
-                history_line(
-                    at, self.who, change.table, change.record, "*", None, change.old, "add"
-                )
+                self._line(at, change.table, change.record, "*", None, change.old, "add")
             )
         return Change(
             change.table,
@@ -331,10 +332,76 @@ class Repository:
         at = now_iso()
         with self.storage.transaction(self.who, at):
             doc_id = 1 + max(map(int, self.storage.read().get("snapshots", {})), default=0)
+            own = self._stamp(at)[0]  # lets a replay tell this revision from a lost history line
             snapshot = {"at": at, "who": self.who, "revision": revision, "formats": formats}
+            snapshot["own_rev"] = own
             self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
 
+    # --- meetings -----------------------------------------------------------------------------
+    @_serialised
+    def start_meeting(self, **given: str | None) -> Meeting:
+        """Open a meeting (refused while one is open); its edits carry its number from now on."""
+        fields = meeting_fields(**given)
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            data = self.storage.read()
+            if (number := open_meeting(data)) is not None:
+                raise ValidationError(f"meeting {number} is still open; end it first")
+            number = next_number(data)
+            doc = new_record(fields, at=at, who=self.who, revision=self._stamp(at)[0])
+            self.db.table("meetings").insert(Document(doc, doc_id=number))
+            history.append(self._line(at, "meetings", number, "*", None, dict(doc), "add"))
+        return self.state().meetings[-1]
+
+    @_serialised
+    def update_meeting(self, **given: str | None) -> Meeting:
+        """Correct the open meeting's date, title or attendance (each change recorded)."""
+        fields = meeting_fields(**given)
+        if not fields:
+            raise ValidationError(
+                "nothing to change: give --date, --title, --present or --apologies"
+            )
+        return self._change_meeting(lambda at, revision: fields)
+
+    @_serialised
+    def end_meeting(self) -> Meeting:
+        """Close the open meeting at this revision; refused when none is open."""
+        return self._change_meeting(lambda at, revision: {"ended_at": at, "end_rev": revision})
+
+    def _change_meeting(self, make: Callable[[str, int], dict[str, Any]]) -> Meeting:
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            number = open_meeting(self.storage.read())
+            if number is None:
+                raise ValidationError("no meeting is open (start one with: board meeting start)")
+            doc = self.storage.own("meetings", str(number))
+            for field, new in make(at, self._stamp(at)[0]).items():
+                if doc.get(field) != new:
+                    history.append(
+                        self._line(at, "meetings", number, field, doc.get(field), new, "set")
+                    )
+                    doc[field] = new
+            self.storage.write(self.storage.read())
+        return next(m for m in self.state().meetings if m.id == number)
+
     # --- helpers ------------------------------------------------------------------------------
+    def _line(
+        self, at: str, table: str, record: Any, field: str, old: Any, new: Any, action: str
+    ) -> dict[str, Any]:
+        """A history line; while a meeting is open it carries the meeting's number."""
+        line = history_line(at, self.who, table, record, field, old, new, action)
+        meeting = open_meeting(self.storage.read())
+        if meeting is not None:
+            line["meeting"] = meeting
+        return line
+
+    def _check_source(self, table: str, doc: dict[str, Any]) -> None:
+        """An action's `source` must name a record that exists."""
+        source = doc.get("source") if table == "actions" else None
+        if source:
+            other, _, record = source.partition(" ")
+            self._find(other, record)
+
     def _revision(self) -> int:
         return int(self.storage.meta().get("revision", 0))
 
@@ -366,6 +433,20 @@ class Repository:
                 at=at,
                 current=current if field else None,
             )
+
+
+def _check_row_table(table: str, verb: str) -> None:
+    check_table(table)
+    if table not in ROW_TABLES:
+        raise ValidationError(f"rows can be {verb} {', '.join(ROW_TABLES)}, not {table}")
+
+
+def _meeting_number(value: Any) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise TypeError(f"meeting {value!r} is not a number")
+    return value
 
 
 def _one_line(err: BaseException) -> str:

@@ -6,8 +6,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .dates import parse_date
 from .errors import NotFound, ValidationError
-from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
+from .model import (
+    YEARS,
+    ActionStatus,
+    BidStatus,
+    ComponentStatus,
+    Decision,
+    FundingRoute,
+    Target,
+    YesNo,
+)
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
 MAX_TEXT = 2_000
@@ -89,6 +99,39 @@ def _target(value: Any) -> str:
         raise ValidationError(str(err)) from None
 
 
+def _due(value: Any) -> str:
+    """A due date in any UK spelling, stored as ISO; empty for none."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{value!r} is not a date")
+    if not value.strip():
+        return ""
+    try:
+        return parse_date(value).isoformat()
+    except ValueError as err:
+        raise ValidationError(str(err)) from None
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_due.stored_ok = lambda v: type(v) is str and (v == "" or bool(_ISO_DAY.match(v)))  # type: ignore[attr-defined]
+
+
+def _source(value: Any) -> str:
+    """The record an action came from, as `TABLE ID` (e.g. `recommendations 3.2`); or empty."""
+    text = _text(False)(value)
+    if not text:
+        return ""
+    table, _, record = text.partition(" ")
+    if table not in _SOURCE_TABLES or not record.strip() or " " in record.strip():
+        raise ValidationError(
+            f"{value!r} is not a record like 'recommendations 3.2' (tables: "
+            f"{', '.join(_SOURCE_TABLES)})"
+        )
+    return f"{table} {record.strip()}"
+
+
+_SOURCE_TABLES = ("components", "bids", "implications", "recommendations")
+_source.stored_ok = lambda v: v == ""  # type: ignore[attr-defined]
+
 FIELDS: dict[str, dict[str, Parser]] = {
     "components": {
         "title": _text(True),
@@ -115,6 +158,13 @@ FIELDS: dict[str, dict[str, Parser]] = {
         "decision": _choice(Decision),
         "note": _text(False),
     },
+    "actions": {
+        "text": _text(True),
+        "owner": _text(False),
+        "due": _due,
+        "status": _choice(ActionStatus),
+        "source": _source,
+    },
 }
 PART_FIELDS: dict[str, Parser] = {
     "title": _text(True),
@@ -129,6 +179,7 @@ STATUS_FIELD = {
     "bids": "status",
     "implications": "applies",
     "recommendations": "decision",
+    "actions": "status",
 }
 _PART_RE = re.compile(r"^part(\d+)\.(\w+)$")
 _VOCABULARIES = {
@@ -137,6 +188,7 @@ _VOCABULARIES = {
     ("bids", "funding"): FundingRoute,
     ("implications", "applies"): YesNo,
     ("recommendations", "decision"): Decision,
+    ("actions", "status"): ActionStatus,
 }
 
 

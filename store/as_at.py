@@ -1,0 +1,168 @@
+"""The board as it stood at an earlier revision: the history replayed back from the current state.
+
+Each history line holds the old and the new value of one change, so undoing the lines newer than
+revision N, newest first, gives the board at N. Every revision between N and now must be
+accounted for: by a history line, or by a snapshot (which writes none). A revision with no line
+(a lost or damaged one), one before the history's start or one past the current revision is
+refused with the reason, rather than shown as a board that never was.
+
+Records are copied only when a replayed line touches them: the current state's cache is never
+changed, and going back a few revisions on a 10,000-bid store copies a few records.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .convert import state_from_data
+from .errors import StoreDamaged, ValidationError
+from .model import BoardState, HistoryEntry
+from .records import put_field
+from .storage import META, Data
+
+if TYPE_CHECKING:
+    from .repository import Repository
+
+
+class Unreachable(ValidationError):
+    """The history cannot take the board back to that revision (the reason says why)."""
+
+
+def state_at(repo: Repository, revision: int) -> BoardState:
+    """The board at `revision` (the current state when it is the current revision)."""
+    current = repo.state()
+    if revision == current.revision:
+        return current
+    if revision > current.revision:
+        raise Unreachable(f"revision {revision} is past the current revision {current.revision}")
+    if revision < 0:
+        raise Unreachable(f"revision {revision} is not a revision (they start at 0)")
+    newer, at_target = _entries_back_to(repo, revision)
+    data = repo.storage.load()
+    _check_reachable(data, newer, revision, current.revision)
+    work = rewind(data, newer)
+    _drop_later_snapshots(work, revision)
+    meta = {**repo.storage.meta_of(data), "revision": revision}
+    meta.update(
+        changed_at=at_target.at if at_target else "", changed_by=at_target.who if at_target else ""
+    )
+    try:
+        return state_from_data(work, meta)
+    except (ValidationError, KeyError, TypeError, ValueError) as err:
+        raise StoreDamaged(f"the history does not replay to revision {revision} ({err})") from None
+
+
+def _entries_back_to(
+    repo: Repository, revision: int
+) -> tuple[list[HistoryEntry], HistoryEntry | None]:
+    """History entries newer than `revision` (newest first) and the newest one at or before it."""
+    limit = max(16, repo.state().revision - revision + 2)
+    while True:
+        entries = repo.history(limit)
+        older = [e for e in entries if e.revision <= revision]
+        if older or len(entries) < limit:
+            return [e for e in entries if e.revision > revision], (older[0] if older else None)
+        limit *= 2
+
+
+def _check_reachable(data: Data, newer: list[HistoryEntry], target: int, current: int) -> None:
+    """Every revision in (target, current] has a history line or is a snapshot's own revision."""
+    accounted = {e.revision for e in newer} | _snapshot_revisions(data)
+    missing = [r for r in range(target + 1, current + 1) if r not in accounted]
+    if not missing:
+        return
+    first_line = min((e.revision for e in newer), default=current + 1)
+    if all(r < first_line for r in missing):
+        raise Unreachable(
+            f"revision {target} is before the earliest the history reaches "
+            f"(revision {first_line - 1 if first_line <= current else current})"
+        )
+    raise Unreachable(
+        f"revision {missing[-1]} has no readable history line (lost or damaged), so the board "
+        f"cannot be replayed back past it to revision {target}"
+    )
+
+
+def _snapshot_revisions(data: Data) -> set[int]:
+    """Revisions taken by snapshots; an older snapshot without its own took the next one."""
+    found = set()
+    for doc in data.get("snapshots", {}).values():
+        own = doc.get("own_rev")
+        found.add(int(own) if own is not None else int(doc.get("revision", -1)) + 1)
+    return found
+
+
+def _drop_later_snapshots(work: Data, revision: int) -> None:
+    snapshots = work.get("snapshots", {})
+    work["snapshots"] = {
+        key: doc
+        for key, doc in snapshots.items()
+        if (doc["own_rev"] if doc.get("own_rev") is not None else doc["revision"] + 1) <= revision
+    }
+
+
+# --- replay -----------------------------------------------------------------------------------
+class _Work:
+    """Tables copied shallowly, records copied on first change: the source data stays as it is."""
+
+    def __init__(self, data: Data):
+        self.data: Data = {name: dict(rows) for name, rows in data.items()}
+        self.data[META] = copy.deepcopy(data.get(META, {}))
+        self._owned: set[tuple[str, str]] = set()
+
+    def key(self, entry: HistoryEntry) -> str:
+        rows = self.data.get(entry.table, {})
+        if entry.table == "recommendations":
+            for key, doc in rows.items():
+                if doc.get("ref") == entry.record:
+                    return key
+        if entry.record in rows:
+            return entry.record
+        raise StoreDamaged(
+            f"revision {entry.revision}: {entry.table} {entry.record} is not on the board there; "
+            "the history does not match the store"
+        )
+
+    def record(self, entry: HistoryEntry) -> dict[str, Any]:
+        key = self.key(entry)
+        rows = self.data[entry.table]
+        if (entry.table, key) not in self._owned:
+            rows[key] = copy.deepcopy(rows[key])
+            self._owned.add((entry.table, key))
+        return rows[key]
+
+    def put(self, entry: HistoryEntry, doc: Any) -> None:
+        self.data.setdefault(entry.table, {})[entry.record] = copy.deepcopy(doc)
+        self._owned.add((entry.table, entry.record))
+
+    def remove(self, entry: HistoryEntry) -> None:
+        del self.data[entry.table][self.key(entry)]
+
+
+def rewind(data: Data, newest_first: Iterable[HistoryEntry]) -> Data:
+    """`data` with each entry undone, newest first: a set takes its old value back, an add is
+    removed, a delete is put back."""
+    work = _Work(data)
+    for entry in newest_first:
+        if entry.action == "set":
+            put_field(work.record(entry), entry.field, copy.deepcopy(entry.old), None)
+        elif entry.action == "add":
+            work.remove(entry)
+        elif entry.action == "delete":
+            work.put(entry, entry.old)
+    return work.data
+
+
+def replay(data: Data, oldest_first: Iterable[HistoryEntry]) -> Data:
+    """`data` with each entry applied again, oldest first (the inverse of `rewind`)."""
+    work = _Work(data)
+    for entry in oldest_first:
+        if entry.action == "set":
+            put_field(work.record(entry), entry.field, copy.deepcopy(entry.new), None)
+        elif entry.action == "add":
+            work.put(entry, entry.new)
+        elif entry.action == "delete":
+            work.remove(entry)
+    return work.data
