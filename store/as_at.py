@@ -54,6 +54,11 @@ def state_at(repo: Repository, revision: int) -> BoardState:
         raise StoreDamaged(f"the history does not replay to revision {revision} ({err})") from None
 
 
+def entries_since(repo: Repository, revision: int) -> list[HistoryEntry]:
+    """History entries newer than `revision`, newest first (reading no further back)."""
+    return _entries_back_to(repo, revision)[0]
+
+
 def _entries_back_to(
     repo: Repository, revision: int
 ) -> tuple[list[HistoryEntry], HistoryEntry | None]:

@@ -321,7 +321,7 @@ def describe_value(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return money(value)
     if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
+        return str(value.get("title") or value.get("name") or value.get("text") or "record")
     return str(value)
 
 

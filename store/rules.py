@@ -8,9 +8,8 @@ from typing import Any
 # 2000 (regs 15 and 16) and their 2012 successors (regs 10 and 11): a key decision missing from
 # the forward plan may be taken only under one of these two routes.
 KEY_DECISION_NOT_IN_PLAN = (
-    "A key decision not in the forward plan: it needs a general exception notice (the overview "
-    "and scrutiny chair told and the public given notice) or, if it cannot wait, special urgency "
-    "with the chair's agreement."
+    "Key decision not in the forward plan: it requires a general exception notice or, if it "
+    "cannot wait, special urgency with the chair's agreement."
 )
 
 

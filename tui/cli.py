@@ -17,7 +17,18 @@ from store import BoardError
 from .commands.history import one_line
 from .paths import log_path, store_path
 
-COMMANDS = ("show", "set", "history", "check", "export", "serve")
+COMMANDS = (
+    "show",
+    "set",
+    "add",
+    "remove",
+    "history",
+    "meeting",
+    "minutes",
+    "check",
+    "export",
+    "serve",
+)
 
 
 class BoardParser(argparse.ArgumentParser):

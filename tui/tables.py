@@ -16,6 +16,7 @@ from rich.text import Text
 from store import (
     YEAR_LABELS,
     YEARS,
+    Action,
     Bid,
     BidStatus,
     BoardState,
@@ -24,6 +25,7 @@ from store import (
     gc_paused,
     money,
     status_label,
+    uk_date,
     visible,
 )
 
@@ -46,6 +48,9 @@ STATUS_STYLES = {
     "not agreed": "red",
     "Y": "green",
     "N": "grey62",
+    "open": "yellow",
+    "done": "green",
+    "dropped": "grey50",
 }
 
 
@@ -118,6 +123,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Text", "text", width=60),
         Column("Decision", "decision"),
         Column("Note", "note", width=40),
+    ),
+    "actions": (
+        Column("#"),
+        Column("Action", "text", width=50),
+        Column("Owner", "owner"),
+        Column("Due", "due", width=30),
+        Column("Status", "status"),
+        Column("From", "source"),
     ),
 }
 
@@ -290,6 +303,27 @@ def recommendation_rows(state: BoardState) -> list[Row]:
     return rows
 
 
+def _action_cells(texts: tuple[str, ...], word: str, overdue: bool) -> tuple[Text, ...]:
+    due = Text(texts[3].removesuffix(OVERDUE) if overdue else texts[3])
+    if overdue:
+        due.append(OVERDUE, style="bold red")
+    cells = [Text(t) for t in texts]
+    cells[3], cells[4] = due, Text(texts[4], style=STATUS_STYLES.get(word, ""))
+    return tuple(cells)
+
+
+def _action_row(a: Action, today: dt.date) -> Row:
+    overdue = a.is_overdue(today)
+    due = uk_date(a.due) + (OVERDUE if overdue else "")
+    word = a.status.value
+    texts = (str(a.id), visible(a.text), visible(a.owner), due, status_label(word), a.source)
+    return Row(str(a.id), str(a.id), texts, partial(_action_cells, texts, word, overdue))
+
+
+def action_rows(state: BoardState, today: dt.date) -> list[Row]:
+    return [_action_row(a, today) for a in state.actions]
+
+
 HISTORY_COLUMNS = tuple(
     Column(label) for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
 )
@@ -329,4 +363,6 @@ def _table_rows(state: BoardState, table: str, today: dt.date) -> list[Row]:
         return bid_rows(state)
     if table == "implications":
         return implication_rows(state)
+    if table == "actions":
+        return action_rows(state, today)
     return recommendation_rows(state)

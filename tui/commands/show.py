@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Repository, money, visible
+from store import BoardState, Repository, decision_requirement, money, state_at, uk_date, visible
 
 from ..paths import store_path
 from ..tables import COLUMNS, table_rows
@@ -21,6 +21,7 @@ TITLES = {
     "bids": "Capital bids (£'000)",
     "implications": "Implications",
     "recommendations": "Recommendations",
+    "actions": "Actions",
 }
 # Piped output goes to a file or a mail, not a terminal: wide enough that no column is squeezed
 # (the console's widest columns, 60 + 58, fit), unless $COLUMNS says otherwise.
@@ -37,7 +38,27 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
     parser.add_argument(
         "table", nargs="?", choices=list(COLUMNS), metavar="TABLE", help=", ".join(COLUMNS)
     )
+    parser.add_argument(
+        "--at",
+        type=revision_number,
+        default=None,
+        metavar="REVISION",
+        help="the board as it stood at that revision (the history replayed back)",
+    )
     return parser
+
+
+def revision_number(text: str) -> int:
+    if not text.isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (0 or more)")
+    return int(text)
+
+
+def as_at_line(state: BoardState) -> str:
+    """`As at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    when = state.changed_at[:16].replace("T", " ")
+    day = f" ({uk_date(when[:10])} {when[11:]} UTC)" if when else " (as created)"
+    return f"As at revision {state.revision}{day}"
 
 
 def make_table(name: str, plain: bool) -> Table:
@@ -63,14 +84,21 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
     table.show_footer = True
 
 
-def render(repo: Repository, tables: list[str], console: Console) -> None:
-    state = repo.state()
+def render(
+    repo: Repository, tables: list[str], console: Console, state: BoardState | None = None
+) -> None:
+    state = state or repo.state()
     plain = not console.is_terminal
     report = state.report
     heading = Text(
         visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
     )
     console.print(heading, style="bold")
+    if state is not repo.state():
+        console.print(Text(as_at_line(state)), style="bold reverse")
+    requirement = decision_requirement(report)
+    if requirement:
+        console.print(Text(requirement))
     for name in tables:
         table = make_table(name, plain)
         for row in table_rows(state, name):
@@ -92,5 +120,6 @@ def make_console() -> Console:
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
-    render(repo, [args.table] if args.table else list(COLUMNS), make_console())
+    state = None if args.at is None else state_at(repo, args.at)
+    render(repo, [args.table] if args.table else list(COLUMNS), make_console(), state)
     return 0
