@@ -61,8 +61,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
 
 def run(args: argparse.Namespace) -> int:
     from store import write_file
+    from store.export.minutes import RENDERERS
     from store.minutes import build
-    from store.minutes_render import RENDERERS
 
     repo = Repository.open(store_path(args.store))
     minutes = build(repo, args.meeting, published=args.published, call_in_days=args.call_in_days)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import uk_date
-from .minutes import Minutes
-from .model import change_text, status_label
+from ..dates import uk_date
+from ..minutes import Minutes
+from ..model import change_text, status_label
 
 FORMATS = ("md", "html")
 
@@ -111,7 +111,7 @@ def _footer(m: Minutes) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------------
 def render_md(m: Minutes) -> str:
-    from .export_formats import md
+    from .markdown import md
 
     s = sheet(m)
     out = [f"# Decision sheet: {md(s.title)}", ""]
@@ -133,7 +133,7 @@ def render_md(m: Minutes) -> str:
 
 
 def _md_table(headers: tuple[str, ...], rows: tuple[Line, ...], empty: str) -> list[str]:
-    from .export_formats import md
+    from .markdown import md
 
     if not rows:
         return [empty, ""]
