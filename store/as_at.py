@@ -41,7 +41,7 @@ def state_at(repo: Repository, revision: int) -> BoardState:
         raise Unreachable(f"revision {revision} is not a revision (they start at 0)")
     newer, at_target = _entries_back_to(repo, revision)
     data = repo.storage.load()
-    _check_reachable(data, newer, revision, current.revision)
+    _check_reachable(data, newer, revision, current.revision, has_older=at_target is not None)
     work = rewind(data, newer)
     _drop_later_snapshots(work, revision)
     meta = {**repo.storage.meta_of(data), "revision": revision}
@@ -72,14 +72,20 @@ def _entries_back_to(
         limit *= 2
 
 
-def _check_reachable(data: Data, newer: list[HistoryEntry], target: int, current: int) -> None:
-    """Every revision in (target, current] has a history line or is a snapshot's own revision."""
+def _check_reachable(
+    data: Data, newer: list[HistoryEntry], target: int, current: int, *, has_older: bool
+) -> None:
+    """Every revision in (target, current] has a history line or is a snapshot's own revision.
+
+    Missing revisions with no line before them: the history starts after `target` (trimmed, or
+    the store's first revisions kept none); missing ones between lines: a lost or damaged line.
+    """
     accounted = {e.revision for e in newer} | _snapshot_revisions(data)
     missing = [r for r in range(target + 1, current + 1) if r not in accounted]
     if not missing:
         return
     first_line = min((e.revision for e in newer), default=current + 1)
-    if all(r < first_line for r in missing):
+    if not has_older and all(r < first_line for r in missing):
         raise Unreachable(
             f"revision {target} is before the earliest the history reaches "
             f"(revision {first_line - 1 if first_line <= current else current})"

@@ -322,6 +322,8 @@ def describe_value(value: Any) -> str:
         return money(value)
     if isinstance(value, dict):
         return str(value.get("title") or value.get("name") or value.get("text") or "record")
+    if isinstance(value, list):
+        return "; ".join(map(str, value)) or "—"
     return str(value)
 
 

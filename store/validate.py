@@ -111,8 +111,15 @@ def _due(value: Any) -> str:
         raise ValidationError(str(err)) from None
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_due.stored_ok = lambda v: type(v) is str and (v == "" or bool(_ISO_DAY.match(v)))  # type: ignore[attr-defined]
+def _iso_day(value: Any) -> bool:
+    """A stored due date: ISO and a day the parser accepts (quick check; the parser decides)."""
+    try:
+        return type(value) is str and (value == "" or parse_date(value).isoformat() == value)
+    except ValueError:
+        return False
+
+
+_due.stored_ok = _iso_day  # type: ignore[attr-defined]
 
 
 def _source(value: Any) -> str:

@@ -17,6 +17,7 @@ from .snapshot import (
     heading_lines,
     implication_notes,
     since_text,
+    stamp_text,
 )
 from .templating import render_template
 
@@ -29,7 +30,7 @@ def render(export: Export) -> str:
         "snapshot.html",
         title=s.report.get("title", ""),
         heading=heading_lines(s),
-        stamp=f"Exported at: {export.exported_at} · store revision {s.revision}",
+        stamp=stamp_text(export),
         decision=DisplayTable("", ("Item", "Value"), list(decision_rows(s))),
         tables=board_tables(export),
         notes=implication_notes(s),

@@ -12,18 +12,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..dates import uk_date
 from ..model import (
     YEAR_LABELS,
     YEARS,
     BoardState,
     Component,
     HistoryEntry,
+    Meeting,
     Snapshot,
     money,
     status_label,
     visible,
 )
 from ..model import change_text as model_change_text
+from ..rules import decision_requirement
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,38 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class MeetingChanges:
+    """History entries after the last meeting ended (oldest first); `meeting` None = none has."""
+
+    meeting: Meeting | None
+    entries: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True)
 class Export:
     state: BoardState
     changes: Changes
     today: dt.date
     exported_at: str
+    since_meeting: MeetingChanges | None = None
+    as_at: bool = False  # the state is an earlier revision's (`--at`), not the current one
+
+
+def changes_since_meeting(state: BoardState, history: list[HistoryEntry]) -> MeetingChanges:
+    """Entries after the last ended meeting's end, up to `state` (history is newest first)."""
+    meeting = state.last_ended_meeting()
+    base = meeting.end_revision or 0 if meeting else 0
+    entries = [e for e in reversed(history) if base < e.revision <= state.revision]
+    return MeetingChanges(meeting, tuple(entries))
+
+
+def stamp_text(export: Export) -> str:
+    """The export's one marked line: when, and which revision (as at an earlier one, if so)."""
+    s = export.state
+    if not export.as_at:
+        return f"Exported at: {export.exported_at} · store revision {s.revision}"
+    when_ = f" ({uk_date(s.changed_at[:10])} {s.changed_at[11:16]} UTC)" if s.changed_at else ""
+    return f"Exported at: {export.exported_at} · as at revision {s.revision}{when_}"
 
 
 def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
@@ -71,6 +101,18 @@ def since_text(changes: Changes) -> str:
     )
 
 
+def since_meeting_text(changes: MeetingChanges) -> str:
+    count = len(changes.entries)
+    noun = "change" if count == 1 else "changes"
+    m = changes.meeting
+    if m is None:
+        return f"No meeting has ended yet: {count} {noun} since the store was created."
+    return (
+        f"{count} {noun} since meeting {m.id} ({m.title}, {uk_date(m.date)}) ended at "
+        f"revision {m.end_revision}."
+    )
+
+
 def year_label(year: str) -> str:
     return YEAR_LABELS[year]
 
@@ -82,6 +124,7 @@ def decision_rows(state: BoardState) -> list[tuple[str, str]]:
         ("Reason", str(ds.get("reason", ""))),
         ("Appeared in forward plan", str(ds.get("forward_plan", ""))),
         ("Executive or council decision", str(ds.get("executive_or_council", ""))),
+        *[("What it requires", rule) for rule in [decision_requirement(state.report)] if rule],
     ]
 
 
@@ -121,6 +164,7 @@ def implication_notes(state: BoardState) -> list[tuple[str, str]]:
 
 # --- display tables (markdown and html) ---------------------------------------------------
 CHANGES_TITLE = "Changes since the last snapshot"
+MEETING_CHANGES_TITLE = "Changes since the last meeting"
 
 
 Cells = tuple[str, ...]
@@ -188,12 +232,20 @@ def recommendations_table(state: BoardState) -> DisplayTable:
     return DisplayTable("Recommendations", ("#", "Recommendation", "Decision", "Note"), rows)
 
 
-def changes_table(changes: Changes) -> DisplayTable:
+def actions_table(export: Export) -> DisplayTable:
+    rows: list[Cells] = []
+    for a in export.state.actions:
+        due = uk_date(a.due) + ("  ⚠ overdue" if a.is_overdue(export.today) else "")
+        rows.append((str(a.id), a.text, a.owner, due, status_label(a.status.value), a.source))
+    return DisplayTable("Actions", ("#", "Action", "Owner", "Due", "Status", "From"), rows)
+
+
+def changes_table(changes: Changes | MeetingChanges, title: str = CHANGES_TITLE) -> DisplayTable:
     rows: list[Cells] = [
         (when(e.at), e.who, f"{e.table} {e.record}", e.field, change_text(e))
         for e in changes.entries
     ]
-    return DisplayTable(CHANGES_TITLE, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
+    return DisplayTable(title, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
 
 
 def board_tables(export: Export) -> list[DisplayTable]:
@@ -203,6 +255,7 @@ def board_tables(export: Export) -> list[DisplayTable]:
         bids_table(s),
         implications_table(s),
         recommendations_table(s),
+        actions_table(export),
     ]
 
 
