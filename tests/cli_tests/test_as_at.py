@@ -34,7 +34,9 @@ def test_show_at_a_revision_is_the_board_then_and_says_so(board) -> None:  # typ
     assert then.code == 0, then.err
     assert "As at revision 2 (" in then.out and "UTC)" in then.out
     [rec] = [line for line in then.out.splitlines() if line.startswith("| 3.1 ")]
-    [bid] = [line for line in then.out.splitlines() if line.startswith("| 1 ") and "records" in line]
+    [bid] = [
+        line for line in then.out.splitlines() if line.startswith("| 1 ") and "records" in line
+    ]
     assert "○ pending" in rec and " 400 |" in bid and "Circulate" not in then.out
     now = board("show")
     assert "As at" not in now.out and "✔ agreed" in now.out and "Circulate" in now.out
