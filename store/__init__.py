@@ -14,6 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from .as_at import Unreachable, state_at
 from .dates import parse_date, uk_date, working_days_after
+from .display import (
+    OVERDUE,
+    SYMBOLS,
+    TAB_TITLES,
+    TABS,
+    change_text,
+    describe_value,
+    money,
+    status_label,
+    target_text,
+    visible,
+    when,
+)
 from .errors import (
     BoardError,
     NotFound,
@@ -28,7 +41,6 @@ from .errors import (
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .model import (
-    SYMBOLS,
     YEAR_LABELS,
     YEARS,
     Action,
@@ -47,12 +59,8 @@ from .model import (
     Recommendation,
     Target,
     YesNo,
-    change_text,
-    describe_value,
-    money,
-    status_label,
-    visible,
 )
+from .records import record_value
 from .repository import ROW_TABLES, Change, Repository, who_am_i
 from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
@@ -81,22 +89,25 @@ __all__ = [
     "working_days_after",
     "EXPORT_FORMATS",
     "FIELDS",
+    "OVERDUE",
     "SCHEMA_VERSION",
     "STATUS_FIELD",
     "SYMBOLS",
     "TABLES",
+    "TABS",
+    "TAB_TITLES",
     "YEARS",
     "YEAR_LABELS",
     "Bid",
     "BidStatus",
     "BoardError",
     "BoardState",
-    "Export",
-    "ExportError",
     "Change",
     "Component",
     "ComponentStatus",
     "Decision",
+    "Export",
+    "ExportError",
     "FundingRoute",
     "HistoryEntry",
     "Implication",
@@ -115,8 +126,8 @@ __all__ = [
     "YesNo",
     "canonical_field",
     "change_text",
-    "describe_value",
     "choices",
+    "describe_value",
     "export_one",
     "field_names",
     "gc_paused",
@@ -124,9 +135,12 @@ __all__ = [
     "money",
     "parse_value",
     "prepare",
+    "record_value",
     "render",
     "status_label",
+    "target_text",
     "visible",
+    "when",
     "who_am_i",
     "write_bundle",
     "write_file",

@@ -6,7 +6,7 @@ escaped for HTML (quotes included) and never becomes markup.
 
 from __future__ import annotations
 
-from ..model import money
+from ..display import money
 from .snapshot import (
     CHANGES_TITLE,
     DisplayTable,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import money
+from ..display import money
 from .snapshot import (
     CHANGES_TITLE,
     MEETING_CHANGES_TITLE,

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import uk_date
+from ..display import change_text, status_label
 from ..minutes import Minutes
-from ..model import change_text, status_label
 
 FORMATS = ("md", "html")
 

@@ -13,19 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import uk_date
-from ..model import (
-    YEAR_LABELS,
-    YEARS,
-    BoardState,
-    Component,
-    HistoryEntry,
-    Meeting,
-    Snapshot,
-    money,
-    status_label,
-    visible,
-)
-from ..model import change_text as model_change_text
+from ..display import change_text as display_change_text
+from ..display import money, status_label, target_text, visible, when
+from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Meeting, Snapshot
 from ..rules import decision_requirement
 
 
@@ -82,12 +72,7 @@ def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
 
 def change_text(entry: HistoryEntry) -> str:
     """`old → new`, or `added X` / `removed X` for a whole record."""
-    return model_change_text(entry.action, entry.old, entry.new)
-
-
-def when(at: str) -> str:
-    """`2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
-    return at[:19].replace("T", " ")
+    return display_change_text(entry.action, entry.old, entry.new)
 
 
 def since_text(changes: Changes) -> str:
@@ -180,7 +165,7 @@ class DisplayTable:
 
 
 def _target(c: Component, export: Export) -> str:
-    return f"{c.target}  ⚠ overdue" if c.is_overdue(export.today) else c.target
+    return target_text(c.target, c.is_overdue(export.today))
 
 
 def components_table(export: Export) -> DisplayTable:
@@ -235,7 +220,7 @@ def recommendations_table(state: BoardState) -> DisplayTable:
 def actions_table(export: Export) -> DisplayTable:
     rows: list[Cells] = []
     for a in export.state.actions:
-        due = uk_date(a.due) + ("  ⚠ overdue" if a.is_overdue(export.today) else "")
+        due = target_text(uk_date(a.due), a.is_overdue(export.today))
         rows.append((str(a.id), a.text, a.owner, due, status_label(a.status.value), a.source))
     return DisplayTable("Actions", ("#", "Action", "Owner", "Due", "Status", "From"), rows)
 

@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import visible
+from ..display import visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment
