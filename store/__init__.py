@@ -19,6 +19,7 @@ from .display import (
     SYMBOLS,
     TAB_TITLES,
     TABS,
+    as_at_text,
     change_text,
     describe_value,
     money,
@@ -40,6 +41,7 @@ from .errors import (
 )
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .meetings import meeting_fields
 from .model import (
     YEAR_LABELS,
     YEARS,
@@ -78,6 +80,8 @@ from .validate import (
 __all__ = [
     "ALIASES",
     "ROW_TABLES",
+    "as_at_text",
+    "meeting_fields",
     "Action",
     "ActionStatus",
     "Meeting",

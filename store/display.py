@@ -10,8 +10,16 @@ import re
 from typing import Any
 
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
-TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history", "actions")
+TAB_TITLES = (
+    "Overview",
+    "Components",
+    "Bids",
+    "Implications",
+    "Recommendations",
+    "History",
+    "Actions",
+)
 
 # A symbol beside every status word, so status never rests on colour alone.
 SYMBOLS: dict[str, str] = {
@@ -54,6 +62,15 @@ def money(value: int) -> str:
 def when(at: str) -> str:
     """A stored UTC time to the second: `2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
     return at[:19].replace("T", " ")
+
+
+def as_at_text(revision: int, changed_at: str) -> str:
+    """`as at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    from .dates import uk_date
+
+    if not changed_at:
+        return f"as at revision {revision} (as created)"
+    return f"as at revision {revision} ({uk_date(changed_at[:10])} {changed_at[11:16]} UTC)"
 
 
 def target_text(target: str, overdue: bool) -> str:

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from store import BoardError, BoardState, HistoryEntry, Repository
+from store import BoardError, BoardState, HistoryEntry, Repository, uk_date, visible
 
 from . import settings
 from .keys import TAB_TITLES, TABS
@@ -84,12 +84,38 @@ class BoardApp(App[None]):
         yield SystemCommand(
             "Projector theme", "High contrast, bold text for a room", self.use_projector
         )
+        yield from self._record_commands(board)
         if not self.repo.read_only:
             yield SystemCommand("Undo", "Undo this console's last edit (u)", board.action_undo)
             yield SystemCommand("Redo", "Redo the last undone edit (U)", board.action_redo)
             yield SystemCommand(
                 "Export snapshot", "Write every format to a folder (x)", board.action_export
             )
+
+    def _record_commands(self, board: BoardScreen) -> Iterable[SystemCommand]:
+        """Meetings and the past: start, correct, end; open any revision or meeting read-only."""
+        record, state = board.record, board.state
+        if not self.repo.read_only and state.open_meeting is None:
+            yield SystemCommand(
+                "Start meeting",
+                "Open a meeting: its edits carry its number (m)",
+                record.start_meeting,
+            )
+        elif not self.repo.read_only:
+            yield SystemCommand("End meeting", "Close the open meeting (m)", board.action_meeting)
+            yield SystemCommand(
+                "Correct attendance", "Who is present, apologies", record.correct_attendance
+            )
+        yield SystemCommand(
+            "Board as at a revision…", "Open a past revision read-only", record.ask_as_at
+        )
+        for m in state.meetings:
+            if m.end_revision is not None:
+                yield SystemCommand(
+                    f"Board as at the end of meeting {m.id}",
+                    visible(f"{m.title}, {uk_date(m.date)} (revision {m.end_revision}), read-only"),
+                    partial(record.open_as_at, m.end_revision),
+                )
 
     # --- live refresh ---------------------------------------------------------------------------
     @work(exclusive=True, group="watch")

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import uk_date
+from ..display import as_at_text, money, status_label, target_text, visible, when
 from ..display import change_text as display_change_text
-from ..display import money, status_label, target_text, visible, when
 from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Meeting, Snapshot
 from ..rules import decision_requirement
 
@@ -58,8 +58,7 @@ def stamp_text(export: Export) -> str:
     s = export.state
     if not export.as_at:
         return f"Exported at: {export.exported_at} · store revision {s.revision}"
-    when_ = f" ({uk_date(s.changed_at[:10])} {s.changed_at[11:16]} UTC)" if s.changed_at else ""
-    return f"Exported at: {export.exported_at} · as at revision {s.revision}{when_}"
+    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}"
 
 
 def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:

@@ -12,7 +12,7 @@ from tui.app import BoardApp
 from tui.widgets.board_table import BoardTable
 
 
-async def test_six_tabs_in_order(repo: Repository) -> None:
+async def test_seven_tabs_in_order(repo: Repository) -> None:
     app = BoardApp(repo, today=TODAY)
     async with app.run_test(size=(120, 40)):
         tabs = app.query_one(TabbedContent)
@@ -24,6 +24,7 @@ async def test_six_tabs_in_order(repo: Repository) -> None:
             "4 Implications",
             "5 Recommendations",
             "6 History",
+            "7 Actions",
         ]
 
 

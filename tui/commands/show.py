@@ -10,7 +10,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import BoardState, Repository, decision_requirement, money, state_at, uk_date, visible
+from store import (
+    BoardState,
+    Repository,
+    as_at_text,
+    decision_requirement,
+    money,
+    state_at,
+    visible,
+)
 
 from ..paths import store_path
 from ..tables import COLUMNS, table_rows
@@ -58,9 +66,8 @@ def revision_number(text: str) -> int:
 
 def as_at_line(state: BoardState) -> str:
     """`As at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
-    when = state.changed_at[:16].replace("T", " ")
-    day = f" ({uk_date(when[:10])} {when[11:]} UTC)" if when else " (as created)"
-    return f"As at revision {state.revision}{day}"
+    text = as_at_text(state.revision, state.changed_at)
+    return text[:1].upper() + text[1:]
 
 
 def make_table(name: str, plain: bool) -> Table:
