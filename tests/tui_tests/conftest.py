@@ -17,3 +17,22 @@ def app(repo: Repository) -> BoardApp:
 
 def cells(app: BoardApp, table: str, key: str) -> list[str]:
     return [c.plain for c in app.board.query_one(f"#table-{table}", BoardTable).get_row(key)]
+
+
+async def wait_for(predicate, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
+    """Poll `predicate` on the running loop (a worker's result arrives between frames)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end:
+        if predicate():
+            return True
+        await asyncio.sleep(0.02)
+    return bool(predicate())
+
+
+def status_line(app: BoardApp) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query_one("#status", Static).render())
