@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .convert import state_from_data
 from .errors import StoreDamaged, ValidationError
@@ -30,6 +30,48 @@ class Unreachable(ValidationError):
     """The history cannot take the board back to that revision (the reason says why)."""
 
 
+class Line(NamedTuple):
+    """One history line as the replay needs it. A tuple, not a HistoryEntry: a replay across
+    100,000 lines built 100,000 frozen dataclasses, ~0.7 s of ~1.6 s."""
+
+    revision: int
+    table: str
+    record: str
+    field: str
+    old: Any
+    new: Any
+    action: str
+    at: str
+    who: str
+
+
+_new_line = tuple.__new__  # a NamedTuple's own __new__ is Python code: ~2x slower at 100,000
+
+
+def _line(e: dict[str, Any], where: object) -> Line:
+    try:
+        rev, table, record, field = e["rev"], e["table"], e["id"], e["field"]
+        at, who = e["at"], e["who"]
+    except (KeyError, TypeError) as err:
+        raise StoreDamaged(f"{where}: a change is damaged (missing {err})") from None
+    if type(rev) is not int or type(table) is not str or type(record) is not str:
+        raise StoreDamaged(f"{where}: the change of revision {rev!r} is damaged")
+    if type(field) is not str:
+        raise StoreDamaged(f"{where}: the change of revision {rev!r} is damaged")
+    values = (
+        rev,
+        table,
+        record,
+        field,
+        e.get("old"),
+        e.get("new"),
+        e.get("action", "set"),
+        at,
+        who,
+    )
+    return _new_line(Line, values)  # type: ignore[no-any-return]
+
+
 def state_at(repo: Repository, revision: int) -> BoardState:
     """The board at `revision` (the current state when it is the current revision)."""
     current = repo.state()
@@ -39,7 +81,7 @@ def state_at(repo: Repository, revision: int) -> BoardState:
         raise Unreachable(f"revision {revision} is past the current revision {current.revision}")
     if revision < 0:
         raise Unreachable(f"revision {revision} is not a revision (they start at 0)")
-    newer, at_target = _entries_back_to(repo, revision)
+    newer, at_target = _lines_back_to(repo, revision)
     data = repo.storage.load()
     _check_reachable(data, newer, revision, current.revision, has_older=at_target is not None)
     work = rewind(data, newer)
@@ -72,8 +114,28 @@ def _entries_back_to(
         limit *= 2
 
 
+def lines_since(repo: Repository, revision: int) -> list[Line]:
+    """History lines newer than `revision`, newest first."""
+    return _lines_back_to(repo, revision)[0]
+
+
+def _lines_back_to(repo: Repository, revision: int) -> tuple[list[Line], Line | None]:
+    """Lines newer than `revision` (newest first) and the newest one at or before it: read back
+    from the end of the file, one line more than the revisions between (each has one or more)."""
+    where = repo.storage.history_file.path
+    limit = max(16, repo.state().revision - revision + 2)
+    while True:
+        raw = repo.storage.history(limit)
+        lines = [_line(e, where) for e in raw]
+        cut = next((n for n, line in enumerate(lines) if line.revision <= revision), None)
+        if cut is not None or len(raw) < limit:
+            newer = lines if cut is None else lines[:cut]
+            return newer, (None if cut is None else lines[cut])
+        limit *= 2
+
+
 def _check_reachable(
-    data: Data, newer: list[HistoryEntry], target: int, current: int, *, has_older: bool
+    data: Data, newer: list[Line], target: int, current: int, *, has_older: bool
 ) -> None:
     """Every revision in (target, current] has a history line or is a snapshot's own revision.
 
@@ -123,7 +185,7 @@ class _Work:
         self.data[META] = copy.deepcopy(data.get(META, {}))
         self._owned: set[tuple[str, str]] = set()
 
-    def key(self, entry: HistoryEntry) -> str:
+    def key(self, entry: Line) -> str:
         rows = self.data.get(entry.table, {})
         if entry.table == "recommendations":
             for key, doc in rows.items():
@@ -136,7 +198,7 @@ class _Work:
             "the history does not match the store"
         )
 
-    def record(self, entry: HistoryEntry) -> dict[str, Any]:
+    def record(self, entry: Line) -> dict[str, Any]:
         key = self.key(entry)
         rows = self.data[entry.table]
         if (entry.table, key) not in self._owned:
@@ -144,21 +206,26 @@ class _Work:
             self._owned.add((entry.table, key))
         return rows[key]
 
-    def put(self, entry: HistoryEntry, doc: Any) -> None:
+    def put(self, entry: Line, doc: Any) -> None:
         self.data.setdefault(entry.table, {})[entry.record] = copy.deepcopy(doc)
         self._owned.add((entry.table, entry.record))
 
-    def remove(self, entry: HistoryEntry) -> None:
+    def remove(self, entry: Line) -> None:
         del self.data[entry.table][self.key(entry)]
 
 
-def rewind(data: Data, newest_first: Iterable[HistoryEntry]) -> Data:
+def _value(value: Any) -> Any:
+    """A history value to put back: text and numbers as they are, lists and records copied."""
+    return copy.deepcopy(value) if isinstance(value, dict | list) else value
+
+
+def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
     """`data` with each entry undone, newest first: a set takes its old value back, an add is
     removed, a delete is put back."""
     work = _Work(data)
     for entry in newest_first:
         if entry.action == "set":
-            put_field(work.record(entry), entry.field, copy.deepcopy(entry.old), None)
+            put_field(work.record(entry), entry.field, _value(entry.old), None)
         elif entry.action == "add":
             work.remove(entry)
         elif entry.action == "delete":
@@ -166,12 +233,12 @@ def rewind(data: Data, newest_first: Iterable[HistoryEntry]) -> Data:
     return work.data
 
 
-def replay(data: Data, oldest_first: Iterable[HistoryEntry]) -> Data:
+def replay(data: Data, oldest_first: Iterable[Line]) -> Data:
     """`data` with each entry applied again, oldest first (the inverse of `rewind`)."""
     work = _Work(data)
     for entry in oldest_first:
         if entry.action == "set":
-            put_field(work.record(entry), entry.field, copy.deepcopy(entry.new), None)
+            put_field(work.record(entry), entry.field, _value(entry.new), None)
         elif entry.action == "add":
             work.put(entry, entry.new)
         elif entry.action == "delete":

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import BoardState, Repository, StoreDamaged, Unreachable, history_path, state_at
-from store.as_at import entries_since, replay, rewind
+from store.as_at import lines_since, replay, rewind
 from store.records import public_fields
 
 EDITS = st.lists(
@@ -113,7 +113,7 @@ def test_as_at_every_revision_is_the_board_then_and_replaying_forward_gives_now(
         current = repo.storage.load()
         for revision, then in seen.items():
             assert comparable(state_at(repo, revision)) == then, revision
-            newer = entries_since(repo, revision)
+            newer = lines_since(repo, revision)
             forward = replay(rewind(current, newer), reversed(newer))
             assert public(forward) == public(current), revision
 
