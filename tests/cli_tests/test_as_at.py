@@ -9,18 +9,12 @@ import pytest
 
 from store import history_path
 
-from .conftest import Files, clean_env, run_board
+from .conftest import Files
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return tmp_path / "board.json"
-
-
-@pytest.fixture
-def board(tmp_path: Path, store: Path):  # type: ignore[no-untyped-def]
-    env = clean_env(tmp_path)
-    run = lambda *args: run_board("--store", str(store), *args, env=env)  # noqa: E731
+def board(board_on_store):  # type: ignore[no-untyped-def]
+    run = board_on_store
     run("set", "bids", "1", "2005/06", "400")  # revision 1
     run("meeting", "start", "--title", "Cabinet")  # revision 2
     run("set", "recommendations", "3.1", "decision", "agreed")  # revision 3
@@ -44,18 +38,18 @@ def test_show_at_a_revision_is_the_board_then_and_says_so(board) -> None:  # typ
 
 
 def test_export_at_a_revision_gives_that_boards_snapshot_and_records_none(
-    board, store: Path
+    board, store_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(board("export", "--format", "json", "--at", "3").out)
     assert data["revision"] == 3 and data["actions"] == []
     assert data["recommendations"][0]["decision"] == "agreed"
     assert data["meetings"][0]["end_revision"] is None  # still open at revision 3
     assert "as at revision 3" in board("export", "--format", "md", "--at", "3").out
-    before = Files.of(store)
-    folder = store.parent / "then"
+    before = Files.of(store_path)
+    folder = store_path.parent / "then"
     assert board("export", "--all", str(folder), "--at", "1").code == 0
     assert not (folder / "screen.svg").exists()  # the screen shows the present
-    assert Files.of(store) == before  # a past board is not recorded as a snapshot
+    assert Files.of(store_path) == before  # a past board is not recorded as a snapshot
 
 
 @pytest.mark.parametrize(
@@ -68,16 +62,16 @@ def test_export_at_a_revision_gives_that_boards_snapshot_and_records_none(
         (("export", "--format", "md", "--at", "1", "--record"), "--at cannot be used with"),
     ],
 )
-def test_a_revision_that_cannot_be_shown_is_refused(board, store: Path, args, words) -> None:  # type: ignore[no-untyped-def]
-    before = Files.of(store)
+def test_a_revision_that_cannot_be_shown_is_refused(board, store_path: Path, args, words) -> None:  # type: ignore[no-untyped-def]
+    before = Files.of(store_path)
     result = board(*args)
     assert (result.code, result.out) == (2, "") and words in result.err, result
     assert result.err.count("\n") == 1
-    assert Files.of(store) == before
+    assert Files.of(store_path) == before
 
 
-def test_a_gap_in_the_history_is_named(board, store: Path) -> None:  # type: ignore[no-untyped-def]
-    path = history_path(store)
+def test_a_gap_in_the_history_is_named(board, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = history_path(store_path)
     lines = path.read_bytes().splitlines(keepends=True)
     path.write_bytes(b"".join(line for line in lines if b'"rev":3' not in line))
     result = board("show", "--at", "1")

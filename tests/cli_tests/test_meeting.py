@@ -9,18 +9,12 @@ import pytest
 
 from store import Repository
 
-from .conftest import Files, Result, clean_env, run_board
+from .conftest import Files, Result
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return tmp_path / "board.json"
-
-
-@pytest.fixture
-def board(tmp_path: Path, store: Path):  # type: ignore[no-untyped-def]
-    env = clean_env(tmp_path)
-    return lambda *args: run_board("--store", str(store), *args, env=env)
+def board(board_on_store):  # type: ignore[no-untyped-def]
+    return board_on_store
 
 
 def refused(result: Result, words: str) -> None:
@@ -49,7 +43,7 @@ def hold_meeting(board) -> None:  # type: ignore[no-untyped-def]
     assert end.code == 0 and end.out.startswith("ended meeting 1"), end
 
 
-def test_edits_in_a_meeting_carry_its_number_and_none_after_it(board, store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edits_in_a_meeting_carry_its_number_and_none_after_it(board, store_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert board("set", "components", "1", "note", "before").code == 0
     hold_meeting(board)
     assert board("set", "components", "1", "note", "after").code == 0
@@ -68,7 +62,7 @@ def test_edits_in_a_meeting_carry_its_number_and_none_after_it(board, store: Pat
     assert "present Cllr Patel, Cllr Kitterick; apologies Cllr Bhatti" in listed
 
 
-def test_the_decision_sheet_comes_from_the_meetings_own_edits(board, store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_decision_sheet_comes_from_the_meetings_own_edits(board, store_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert board("set", "bids", "2", "status", "approved").code == 0  # before: not the meeting's
     hold_meeting(board)
     # Published Wednesday 22 December 2004: 5 working days skip the weekend, Christmas and
@@ -104,20 +98,20 @@ def test_the_html_decision_sheet_escapes_what_was_typed(board, tmp_path: Path) -
     assert "✎ amended" in page
 
 
-def test_bad_meeting_commands_are_one_line_and_change_nothing(board, store: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_meeting_commands_are_one_line_and_change_nothing(board, store_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert board("set", "components", "1", "note", "x").code == 0
-    before = Files.of(store)
+    before = Files.of(store_path)
     refused(board("meeting", "end"), "no meeting is open")
     refused(board("meeting", "update", "--present", "A"), "no meeting is open")
     refused(board("minutes"), "no meetings yet")
     refused(board("meeting", "start", "--date", "31/02/2004"), "31/02/2004")
-    assert Files.of(store) == before
+    assert Files.of(store_path) == before
     assert board("meeting", "start").code == 0
-    during = Files.of(store)
+    during = Files.of(store_path)
     refused(board("meeting", "start"), "meeting 1 is still open")
     refused(board("meeting", "update"), "nothing to change")
     refused(board("minutes", "--meeting", "4"), "no meeting 4; meetings are: 1")
-    assert Files.of(store) == during
+    assert Files.of(store_path) == during
 
 
 def test_an_ended_meeting_puts_its_sheet_in_the_next_bundle_only(board, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -134,9 +128,9 @@ def test_an_ended_meeting_puts_its_sheet_in_the_next_bundle_only(board, tmp_path
     assert "1 change since meeting 1" in (second / "changes.md").read_text(encoding="utf-8")
 
 
-def test_a_read_only_console_cannot_start_a_meeting(board, store: Path) -> None:  # type: ignore[no-untyped-def]
-    Repository.open(store)
-    before = Files.of(store)
+def test_a_read_only_console_cannot_start_a_meeting(board, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    Repository.open(store_path)
+    before = Files.of(store_path)
     result = board("--read-only", "meeting", "start")
     assert result.code == 2 and "read-only" in result.err
-    assert Files.of(store) == before
+    assert Files.of(store_path) == before

@@ -9,7 +9,7 @@ from store import Repository
 from tui.app import BoardApp
 from tui.screens.edit import EditScreen
 
-from .test_live import _wait_for
+from .conftest import wait_for as _wait_for
 
 
 async def test_x_writes_bundle_to_default_folder(

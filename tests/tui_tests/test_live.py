@@ -11,6 +11,7 @@ from store import Repository
 from tui.app import BoardApp
 
 from .conftest import cells
+from .conftest import wait_for as _wait_for
 
 
 def _write_elsewhere(store: Path, table: str, record: str, field: str, value: str) -> None:
@@ -21,16 +22,6 @@ def _write_elsewhere(store: Path, table: str, record: str, field: str, value: st
     subprocess.run(
         [sys.executable, "-c", code, str(store), table, record, field, value], check=True
     )
-
-
-async def _wait_for(predicate, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end:
-        if predicate():
-            return True
-        await asyncio.sleep(0.02)
-    return predicate()
 
 
 async def test_change_from_another_process_appears_and_cursor_stays(
