@@ -145,6 +145,15 @@ def _meeting(doc_id: int, d: dict[str, Any]) -> Meeting:
     )
 
 
+def _checked_meeting(doc_id: int, d: Any) -> Meeting:
+    try:
+        return _meeting(doc_id, d)
+    except KeyError as err:
+        raise ValidationError(f"meetings {doc_id}: missing field {err}") from None
+    except (ValidationError, TypeError, ValueError) as err:
+        raise ValidationError(f"meetings {doc_id}: {err}") from None
+
+
 def _rows(data: Data, table: str) -> list[tuple[int, Any]]:
     return sorted((int(k), v) for k, v in data.get(table, {}).items())
 
@@ -170,7 +179,7 @@ def state_from_data(
         envelope={y: int(v) for y, v in envelope.items() if y in YEARS},
         snapshots=tuple(_snapshot(d) for _, d in _rows(data, "snapshots")),
         actions=cache.models(data, "actions", _action),
-        meetings=tuple(_meeting(k, d) for k, d in _rows(data, "meetings")),
+        meetings=tuple(_checked_meeting(k, d) for k, d in _rows(data, "meetings")),
     )
 
 
