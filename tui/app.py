@@ -18,6 +18,7 @@ from store import BoardError, BoardState, HistoryEntry, Repository, uk_date, vis
 from . import settings
 from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
+from .screens.past import PastBoardScreen
 from .themes import PROJECTOR
 
 POLL_SECONDS = 2.0
@@ -73,6 +74,9 @@ class BoardApp(App[None]):
     # --- command palette ----------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if isinstance(screen, PastBoardScreen):  # the past is only looked at
+            yield SystemCommand("Back to now", "Leave the past board (escape)", screen.action_close)
+            return
         board = self.board
         for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
             yield SystemCommand(
