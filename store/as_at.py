@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .convert import state_from_data
-from .errors import StoreDamaged, ValidationError
-from .model import BoardState, HistoryEntry
-from .records import put_field
+from .errors import NotFound, StoreDamaged, ValidationError
+from .model import YEARS, BoardState, HistoryEntry
+from .records import get_field, put_field
 from .storage import META, Data
 
 if TYPE_CHECKING:
@@ -225,7 +225,9 @@ def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
     work = _Work(data)
     for entry in newest_first:
         if entry.action == "set":
-            put_field(work.record(entry), entry.field, _value(entry.old), None)
+            doc = work.record(entry)
+            _check_holds(doc, entry)
+            _put(doc, entry.field, entry.old)
         elif entry.action == "add":
             work.remove(entry)
         elif entry.action == "delete":
@@ -233,12 +235,40 @@ def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
     return work.data
 
 
+def _check_holds(doc: dict[str, Any], entry: Line) -> None:
+    """The field must hold what the line says it was set to: a history that does not match the
+    store would replay to a board that never was."""
+    field = entry.field
+    if "." not in field and field not in YEARS:  # most lines: no part, no year of a bid
+        held = doc.get(field, _MISSING)
+    else:
+        try:
+            held = get_field(doc, field)
+        except (NotFound, KeyError, IndexError, TypeError):
+            held = _MISSING
+    if held != entry.new:
+        raise StoreDamaged(
+            f"revision {entry.revision}: {entry.table} {entry.record} {entry.field} does not hold "
+            "what its history line says it was set to; the history does not match the store"
+        )
+
+
+_MISSING = object()
+
+
+def _put(doc: dict[str, Any], field: str, value: Any) -> None:
+    if "." not in field and field not in YEARS:
+        doc[field] = _value(value)
+    else:
+        put_field(doc, field, _value(value), None)
+
+
 def replay(data: Data, oldest_first: Iterable[Line]) -> Data:
     """`data` with each entry applied again, oldest first (the inverse of `rewind`)."""
     work = _Work(data)
     for entry in oldest_first:
         if entry.action == "set":
-            put_field(work.record(entry), entry.field, _value(entry.new), None)
+            _put(work.record(entry), entry.field, entry.new)
         elif entry.action == "add":
             work.put(entry, entry.new)
         elif entry.action == "delete":

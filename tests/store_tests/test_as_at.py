@@ -172,3 +172,14 @@ def test_the_current_state_is_left_untouched_by_a_replay(repo: Repository) -> No
     assert state_at(repo, 0).bids[0].amounts["2005/06"] == 350
     assert repo.state().bids[0].amounts["2005/06"] == 450
     assert repo.storage.path.read_bytes() == before
+
+
+def test_a_line_whose_new_value_the_store_does_not_hold_is_refused(repo: Repository) -> None:
+    path = history_path(repo.path)
+    lines = path.read_bytes().splitlines(keepends=True)
+    forged = orjson.loads(lines[2])
+    forged["new"] = "something else"  # revision 3 claims a note the store never held
+    path.write_bytes(lines[0] + lines[1] + orjson.dumps(forged) + b"\n")
+    assert state_at(repo, 3) is repo.state()  # the present needs no replay
+    with pytest.raises(StoreDamaged, match="components 1 note does not hold what its history"):
+        state_at(repo, 2)
