@@ -62,8 +62,8 @@ from .model import (
     Target,
     YesNo,
 )
-from .records import record_value
-from .repository import ROW_TABLES, Change, Repository, who_am_i
+from .records import ROW_TABLES, record_value
+from .repository import Change, Repository, who_am_i
 from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (

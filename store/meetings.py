@@ -8,11 +8,18 @@ from the meeting's own edits. Start, corrections and end are recorded edits like
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tinydb.table import Document
 
 from .dates import parse_date
 from .errors import ValidationError
 from .storage import Data
+
+if TYPE_CHECKING:
+    from .model import Meeting
+    from .repository import Repository
 
 MAX_NAMES = 200
 FIELDS = ("date", "title", "present", "apologies")
@@ -79,3 +86,41 @@ def open_meeting(data: Data) -> int | None:
 
 def next_number(data: Data) -> int:
     return 1 + max(map(int, data.get("meetings", {})), default=0)
+
+
+# --- the transactions (Repository.start_meeting / update_meeting / end_meeting) ----------------
+def start(repo: Repository, fields: dict[str, Any]) -> Meeting:
+    at = _now()
+    with repo.storage.transaction(repo.who, at) as history:
+        data = repo.storage.read()
+        if (number := open_meeting(data)) is not None:
+            raise ValidationError(f"meeting {number} is still open; end it first")
+        number = next_number(data)
+        doc = new_record(fields, at=at, who=repo.who, revision=repo._stamp(at)[0])
+        repo.db.table("meetings").insert(Document(doc, doc_id=number))
+        history.append(repo._line(at, "meetings", number, "*", None, dict(doc), "add"))
+    return repo.state().meetings[-1]
+
+
+def change(repo: Repository, make: Callable[[str, int], dict[str, Any]]) -> Meeting:
+    """Set the open meeting's fields to what `make(at, revision)` gives, one line per change."""
+    at = _now()
+    with repo.storage.transaction(repo.who, at) as history:
+        number = open_meeting(repo.storage.read())
+        if number is None:
+            raise ValidationError("no meeting is open (start one with: board meeting start)")
+        doc = repo.storage.own("meetings", str(number))
+        for field, new in make(at, repo._stamp(at)[0]).items():
+            if doc.get(field) != new:
+                history.append(
+                    repo._line(at, "meetings", number, field, doc.get(field), new, "set")
+                )
+                doc[field] = new
+        repo.storage.write(repo.storage.read())
+    return next(m for m in repo.state().meetings if m.id == number)
+
+
+def _now() -> str:
+    from .repository import now_iso
+
+    return now_iso()

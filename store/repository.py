@@ -17,17 +17,21 @@ from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from . import meetings
 from .convert import RecordCache, state_from_data
 from .display import when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
-from .meetings import meeting_fields, new_record, next_number, open_meeting
+from .meetings import meeting_fields, open_meeting
 from .model import BoardState, HistoryEntry, Meeting
 from .records import (
+    ROW_TABLES,
     blank_record,
+    check_row_table,
     get_field,
     history_line,
     latest_stamp,
+    meeting_number,
     public_fields,
     put_field,
     seed_data,
@@ -37,7 +41,6 @@ from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
-ROW_TABLES = {"components": "title", "bids": "title", "actions": "text"}  # and the field needed
 # What an accepted edit did; "none" = the value was already there, so nothing was written.
 ChangeAction = Literal["set", "add", "delete", "none"]
 P = ParamSpec("P")
@@ -179,7 +182,7 @@ class Repository:
                 old=e.get("old"),
                 new=e.get("new"),
                 action=str(e.get("action", "set")),
-                meeting=_meeting_number(e.get("meeting")),
+                meeting=meeting_number(e.get("meeting")),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(
@@ -266,7 +269,7 @@ class Repository:
     @_serialised
     def add(self, table: str, fields: dict[str, Any] | None = None) -> Change:
         """Add a component, bid or action at the end, with the next unused id."""
-        _check_row_table(table, "added to")
+        check_row_table(table, "added to")
         doc = blank_record(table)
         for field, value in (fields or {}).items():
             put_field(doc, canonical_field(table, field), parse_value(table, field, value), None)
@@ -290,7 +293,7 @@ class Repository:
     def delete(
         self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
     ) -> Change:
-        _check_row_table(table, "removed from")
+        check_row_table(table, "removed from")
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
@@ -351,21 +354,11 @@ class Repository:
             snapshot["own_rev"] = own
             self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
 
-    # --- meetings -----------------------------------------------------------------------------
+    # --- meetings (the transactions are in meetings.py) ---------------------------------------
     @_serialised
     def start_meeting(self, **given: str | None) -> Meeting:
         """Open a meeting (refused while one is open); its edits carry its number from now on."""
-        fields = meeting_fields(**given)
-        at = now_iso()
-        with self.storage.transaction(self.who, at) as history:
-            data = self.storage.read()
-            if (number := open_meeting(data)) is not None:
-                raise ValidationError(f"meeting {number} is still open; end it first")
-            number = next_number(data)
-            doc = new_record(fields, at=at, who=self.who, revision=self._stamp(at)[0])
-            self.db.table("meetings").insert(Document(doc, doc_id=number))
-            history.append(self._line(at, "meetings", number, "*", None, dict(doc), "add"))
-        return self.state().meetings[-1]
+        return meetings.start(self, meeting_fields(**given))
 
     @_serialised
     def update_meeting(self, **given: str | None) -> Meeting:
@@ -375,28 +368,12 @@ class Repository:
             raise ValidationError(
                 "nothing to change: give --date, --title, --present or --apologies"
             )
-        return self._change_meeting(lambda at, revision: fields)
+        return meetings.change(self, lambda at, revision: fields)
 
     @_serialised
     def end_meeting(self) -> Meeting:
         """Close the open meeting at this revision; refused when none is open."""
-        return self._change_meeting(lambda at, revision: {"ended_at": at, "end_rev": revision})
-
-    def _change_meeting(self, make: Callable[[str, int], dict[str, Any]]) -> Meeting:
-        at = now_iso()
-        with self.storage.transaction(self.who, at) as history:
-            number = open_meeting(self.storage.read())
-            if number is None:
-                raise ValidationError("no meeting is open (start one with: board meeting start)")
-            doc = self.storage.own("meetings", str(number))
-            for field, new in make(at, self._stamp(at)[0]).items():
-                if doc.get(field) != new:
-                    history.append(
-                        self._line(at, "meetings", number, field, doc.get(field), new, "set")
-                    )
-                    doc[field] = new
-            self.storage.write(self.storage.read())
-        return next(m for m in self.state().meetings if m.id == number)
+        return meetings.change(self, lambda at, revision: {"ended_at": at, "end_rev": revision})
 
     # --- helpers ------------------------------------------------------------------------------
     def _line(
@@ -447,20 +424,6 @@ class Repository:
                 at=at,
                 current=current if field else None,
             )
-
-
-def _check_row_table(table: str, verb: str) -> None:
-    check_table(table)
-    if table not in ROW_TABLES:
-        raise ValidationError(f"rows can be {verb} {', '.join(ROW_TABLES)}, not {table}")
-
-
-def _meeting_number(value: Any) -> int | None:
-    if value is None:
-        return None
-    if type(value) is not int:
-        raise TypeError(f"meeting {value!r} is not a number")
-    return value
 
 
 def _one_line(err: BaseException) -> str:
