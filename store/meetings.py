@@ -116,7 +116,7 @@ def change(repo: Repository, make: Callable[[str, int], dict[str, Any]]) -> Meet
                     repo._line(at, "meetings", number, field, doc.get(field), new, "set")
                 )
                 doc[field] = new
-        repo.storage.write(repo.storage.read())
+        repo.storage.mark_changed()
     return next(m for m in repo.state().meetings if m.id == number)
 
 

@@ -13,7 +13,7 @@ from tui.screens.edit import ConfirmScreen, EditScreen
 from tui.screens.form import FormScreen
 from tui.screens.past import PastBoardScreen
 
-from .conftest import cells, status_line, wait_for
+from .conftest import Cells, StatusLine, WaitFor
 
 
 async def fill(pilot, *values: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +26,12 @@ async def fill(pilot, *values: str | None) -> None:  # type: ignore[no-untyped-d
 
 
 async def test_a_whole_meeting_from_the_keyboard(
-    app: BoardApp, repo: Repository, tmp_path: Path
+    app: BoardApp,
+    repo: Repository,
+    tmp_path: Path,
+    cells: Cells,
+    wait_for: WaitFor,
+    status_line: StatusLine,
 ) -> None:
     folder = tmp_path / "after the meeting"
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -98,7 +103,9 @@ async def test_a_bad_due_date_keeps_the_form_open_and_saves_nothing(
     assert store_path.read_bytes() == before
 
 
-async def test_action_status_cycles_and_delete_asks_first(app: BoardApp, repo: Repository) -> None:
+async def test_action_status_cycles_and_delete_asks_first(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     repo.add("actions", {"text": "Chase the bids", "due": "2004-10-20"})
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("7")
@@ -117,7 +124,12 @@ async def test_action_status_cycles_and_delete_asks_first(app: BoardApp, repo: R
 
 
 async def test_the_board_as_at_the_end_of_a_meeting_is_read_only_and_marked(
-    app: BoardApp, repo: Repository, store_path: Path
+    app: BoardApp,
+    repo: Repository,
+    store_path: Path,
+    cells: Cells,
+    wait_for: WaitFor,
+    status_line: StatusLine,
 ) -> None:
     repo.start_meeting(title="Cabinet")
     repo.set_field("recommendations", "3.1", "decision", "agreed")
