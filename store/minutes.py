@@ -17,6 +17,7 @@ from .dates import working_days_after
 from .errors import NotFound
 from .model import YEARS, BoardState, Decision, HistoryEntry, Meeting
 from .rules import decision_requirement
+from .validate import split_part
 
 if TYPE_CHECKING:
     from .repository import Repository
@@ -139,18 +140,18 @@ def _changes(own: list[HistoryEntry], at_end: BoardState) -> list[ChangeItem]:
     titles = {("components", str(c.id)): c.title for c in at_end.components}
     titles.update({("bids", str(b.id)): b.title for b in at_end.bids})
     titles.update({("implications", str(i.id)): i.name for i in at_end.implications})
-    return [
-        ChangeItem(
-            " ".join(filter(None, (e.table, e.record, titles.get((e.table, e.record), "")))),
-            e.field,
-            e.old,
-            e.new,
-            e.who,
-            e.action,
-        )
-        for e in own
-        if _is_status_or_money(e)
-    ]
+    parts = {str(c.id): [p.title for p in c.parts] for c in at_end.components}
+    items = []
+    for e in own:
+        if not _is_status_or_money(e):
+            continue
+        record = " ".join(filter(None, (e.table, e.record, titles.get((e.table, e.record), ""))))
+        field, part = e.field, split_part(e.field)
+        names = parts.get(e.record, [])
+        if part and e.table == "components" and 0 < part[0] <= len(names):
+            record, field = f"{record} — {names[part[0] - 1]}", part[1]  # "— IEG 4", "status"
+        items.append(ChangeItem(record, field, e.old, e.new, e.who, e.action))
+    return items
 
 
 def _actions(own: list[HistoryEntry], at_end: BoardState) -> tuple[ActionItem, ...]:
