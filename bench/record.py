@@ -1,6 +1,6 @@
-"""Item 6: the meeting as a record. 6a/6b: `board show --at` on a store with 100,000 history lines
+"""Item 7: the meeting as a record. 7a/7b: `board show --at` on a store with 100,000 history lines
 (to the earliest revision they reach, every line replayed; to the one before the last), against
-the goal of 1 s. 6c: `board minutes` for a meeting of 1,000 edits, against `board show` of the
+the goal of 1 s. 7c: `board minutes` for a meeting of 1,000 edits, against `board show` of the
 same store. Fresh processes, wall time, output to /dev/null."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def as_at_figures(store: Path, history: int, runs: int) -> list[Figure]:
     goal = GOAL_S * 1000
     return [
         Figure(
-            "6a",
+            "7a",
             f"board show --at {earliest}, {history:,} history lines replayed",
             far,
             goal,
@@ -46,7 +46,7 @@ def as_at_figures(store: Path, history: int, runs: int) -> list[Figure]:
             runs=runs,
         ),
         Figure(
-            "6b",
+            "7b",
             f"board show --at {latest - 1} (one line back)",
             near,
             goal,
@@ -84,4 +84,4 @@ def minutes_figures(folder: Path, edits: int, runs: int) -> list[Figure]:
     sheet = _median_ms([*board, "minutes", "--format", "html"], runs)
     show = _median_ms([*board, "show"], runs)
     what = f"board minutes --format html, a meeting of {edits:,} edits"
-    return [Figure("6c", what, sheet, show, "board show", runs=runs)]
+    return [Figure("7c", what, sheet, show, "board show", runs=runs)]
