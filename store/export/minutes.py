@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..dates import uk_date
 from ..display import change_text, status_label
-from ..minutes import Minutes
+from ..minutes import ActionItem, ChangeItem, DecisionItem, Minutes
 
 FORMATS = ("md", "html")
 
@@ -53,37 +53,36 @@ def sheet(m: Minutes) -> Sheet:
         apologies="; ".join(meeting.apologies) or "none",
         requirement=m.requirement or "",
         call_in=_call_in(m),
-        decisions=tuple(
-            {
-                "ref": d.ref,
-                "wording": d.wording,
-                "decision": status_label(d.decision),
-                "note": d.note,
-                "takes_effect": _effect(d.takes_effect),
-            }
-            for d in m.decisions
-        ),
-        changes=tuple(
-            {
-                "record": c.record,
-                "field": c.field,
-                "change": change_text(c.action, c.old, c.new),
-                "who": c.who,
-            }
-            for c in m.changes
-        ),
-        actions=tuple(
-            {
-                "id": str(a.id),
-                "text": a.text,
-                "owner": a.owner,
-                "due": uk_date(a.due) or "—",
-                "source": a.source or "—",
-            }
-            for a in m.actions
-        ),
+        decisions=tuple(_decision_line(d) for d in m.decisions),
+        changes=tuple(_change_line(c) for c in m.changes),
+        actions=tuple(_action_line(a) for a in m.actions),
         footer=_footer(m),
     )
+
+
+def _decision_line(d: DecisionItem) -> Line:
+    return {
+        "ref": d.ref,
+        "wording": d.wording,
+        "decision": status_label(d.decision),
+        "note": d.note,
+        "takes_effect": _effect(d.takes_effect),
+    }
+
+
+def _change_line(c: ChangeItem) -> Line:
+    change = change_text(c.action, c.old, c.new)
+    return {"record": c.record, "field": c.field, "change": change, "who": c.who}
+
+
+def _action_line(a: ActionItem) -> Line:
+    return {
+        "id": str(a.id),
+        "text": a.text,
+        "owner": a.owner,
+        "due": uk_date(a.due) or "—",
+        "source": a.source or "—",
+    }
 
 
 def _effect(day: dt.date | None) -> str:
