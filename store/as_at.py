@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .convert import state_from_data
 from .errors import NotFound, StoreDamaged, ValidationError
@@ -30,46 +30,10 @@ class Unreachable(ValidationError):
     """The history cannot take the board back to that revision (the reason says why)."""
 
 
-class Line(NamedTuple):
-    """One history line as the replay needs it. A tuple, not a HistoryEntry: a replay across
-    100,000 lines built 100,000 frozen dataclasses, ~0.7 s of ~1.6 s."""
-
-    revision: int
-    table: str
-    record: str
-    field: str
-    old: Any
-    new: Any
-    action: str
-    at: str
-    who: str
-
-
-_new_line = tuple.__new__  # a NamedTuple's own __new__ is Python code: ~2x slower at 100,000
-
-
-def _line(e: dict[str, Any], where: object) -> Line:
-    try:
-        rev, table, record, field = e["rev"], e["table"], e["id"], e["field"]
-        at, who = e["at"], e["who"]
-    except (KeyError, TypeError) as err:
-        raise StoreDamaged(f"{where}: a change is damaged (missing {err})") from None
-    if type(rev) is not int or type(table) is not str or type(record) is not str:
-        raise StoreDamaged(f"{where}: the change of revision {rev!r} is damaged")
-    if type(field) is not str:
-        raise StoreDamaged(f"{where}: the change of revision {rev!r} is damaged")
-    values = (
-        rev,
-        table,
-        record,
-        field,
-        e.get("old"),
-        e.get("new"),
-        e.get("action", "set"),
-        at,
-        who,
-    )
-    return _new_line(Line, values)  # type: ignore[no-any-return]
+# A history line as the file holds it: {"rev", "at", "who", "table", "id", "field", "old", "new",
+# "action", ...}. The replay works on these dicts as read: building a HistoryEntry dataclass (or
+# even a tuple) per line was most of the time of a replay across 100,000 lines.
+Line = dict[str, Any]
 
 
 def state_at(repo: Repository, revision: int) -> BoardState:
@@ -87,9 +51,8 @@ def state_at(repo: Repository, revision: int) -> BoardState:
     work = rewind(data, newer)
     _drop_later_snapshots(work, revision)
     meta = {**repo.storage.meta_of(data), "revision": revision}
-    meta.update(
-        changed_at=at_target.at if at_target else "", changed_by=at_target.who if at_target else ""
-    )
+    meta.update(changed_at=str((at_target or {}).get("at", "")))
+    meta.update(changed_by=str((at_target or {}).get("who", "")))
     try:
         return state_from_data(work, meta)
     except (ValidationError, KeyError, TypeError, ValueError) as err:
@@ -122,13 +85,15 @@ def lines_since(repo: Repository, revision: int) -> list[Line]:
 def _lines_back_to(repo: Repository, revision: int) -> tuple[list[Line], Line | None]:
     """Lines newer than `revision` (newest first) and the newest one at or before it: read back
     from the end of the file, one line more than the revisions between (each has one or more)."""
-    where = repo.storage.history_file.path
     limit = max(16, repo.state().revision - revision + 2)
     while True:
-        raw = repo.storage.history(limit)
-        lines = [_line(e, where) for e in raw]
-        cut = next((n for n, line in enumerate(lines) if line.revision <= revision), None)
-        if cut is not None or len(raw) < limit:
+        lines = repo.storage.history(limit)
+        try:
+            cut = next((n for n, line in enumerate(lines) if line["rev"] <= revision), None)
+        except (KeyError, TypeError) as err:
+            where = repo.storage.history_file.path
+            raise StoreDamaged(f"{where}: a line is damaged ({err!r})") from None
+        if cut is not None or len(lines) < limit:
             newer = lines if cut is None else lines[:cut]
             return newer, (None if cut is None else lines[cut])
         limit *= 2
@@ -142,11 +107,11 @@ def _check_reachable(
     Missing revisions with no line before them: the history starts after `target` (trimmed, or
     the store's first revisions kept none); missing ones between lines: a lost or damaged line.
     """
-    accounted = {e.revision for e in newer} | _snapshot_revisions(data)
+    accounted = {e["rev"] for e in newer} | _snapshot_revisions(data)
     missing = [r for r in range(target + 1, current + 1) if r not in accounted]
     if not missing:
         return
-    first_line = min((e.revision for e in newer), default=current + 1)
+    first_line = min((e["rev"] for e in newer), default=current + 1)
     if not has_older and all(r < first_line for r in missing):
         raise Unreachable(
             f"revision {target} is before the earliest the history reaches "
@@ -185,33 +150,35 @@ class _Work:
         self.data[META] = copy.deepcopy(data.get(META, {}))
         self._owned: set[tuple[str, str]] = set()
 
-    def key(self, entry: Line) -> str:
-        rows = self.data.get(entry.table, {})
-        if entry.table == "recommendations":
+    def key(self, line: Line) -> str:
+        table, record = line["table"], line["id"]
+        rows = self.data.get(table, {})
+        if table == "recommendations":
             for key, doc in rows.items():
-                if doc.get("ref") == entry.record:
+                if doc.get("ref") == record:
                     return key
-        if entry.record in rows:
-            return entry.record
+        if record in rows:
+            return str(record)
         raise StoreDamaged(
-            f"revision {entry.revision}: {entry.table} {entry.record} is not on the board there; "
+            f"revision {line['rev']}: {table} {record} is not on the board there; "
             "the history does not match the store"
         )
 
-    def record(self, entry: Line) -> dict[str, Any]:
-        key = self.key(entry)
-        rows = self.data[entry.table]
-        if (entry.table, key) not in self._owned:
+    def record(self, line: Line) -> dict[str, Any]:
+        key = self.key(line)
+        rows = self.data[line["table"]]
+        if (line["table"], key) not in self._owned:
             rows[key] = copy.deepcopy(rows[key])
-            self._owned.add((entry.table, key))
+            self._owned.add((line["table"], key))
         return rows[key]
 
-    def put(self, entry: Line, doc: Any) -> None:
-        self.data.setdefault(entry.table, {})[entry.record] = copy.deepcopy(doc)
-        self._owned.add((entry.table, entry.record))
+    def put(self, line: Line, doc: Any) -> None:
+        table, record = line["table"], line["id"]
+        self.data.setdefault(table, {})[record] = copy.deepcopy(doc)
+        self._owned.add((table, record))
 
-    def remove(self, entry: Line) -> None:
-        del self.data[entry.table][self.key(entry)]
+    def remove(self, line: Line) -> None:
+        del self.data[line["table"]][self.key(line)]
 
 
 def _value(value: Any) -> Any:
@@ -220,25 +187,34 @@ def _value(value: Any) -> Any:
 
 
 def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
-    """`data` with each entry undone, newest first: a set takes its old value back, an add is
+    """`data` with each line undone, newest first: a set takes its old value back, an add is
     removed, a delete is put back."""
     work = _Work(data)
-    for entry in newest_first:
-        if entry.action == "set":
-            doc = work.record(entry)
-            _check_holds(doc, entry)
-            _put(doc, entry.field, entry.old)
-        elif entry.action == "add":
-            work.remove(entry)
-        elif entry.action == "delete":
-            work.put(entry, entry.old)
+    for line in newest_first:
+        try:
+            action = line.get("action", "set")
+            if action == "set":
+                doc = work.record(line)
+                _check_holds(doc, line)
+                _put(doc, line["field"], line.get("old"))
+            elif action == "add":
+                work.remove(line)
+            elif action == "delete":
+                work.put(line, line.get("old"))
+        except (KeyError, TypeError, AttributeError) as err:
+            raise StoreDamaged(_damaged(line, err)) from None
     return work.data
 
 
-def _check_holds(doc: dict[str, Any], entry: Line) -> None:
+def _damaged(line: Any, err: Exception) -> str:
+    rev = line.get("rev") if isinstance(line, dict) else None
+    return f"the history line of revision {rev!r} is damaged ({type(err).__name__}: {err})"
+
+
+def _check_holds(doc: dict[str, Any], line: Line) -> None:
     """The field must hold what the line says it was set to: a history that does not match the
     store would replay to a board that never was."""
-    field = entry.field
+    field = line["field"]
     if "." not in field and field not in YEARS:  # most lines: no part, no year of a bid
         held = doc.get(field, _MISSING)
     else:
@@ -246,9 +222,9 @@ def _check_holds(doc: dict[str, Any], entry: Line) -> None:
             held = get_field(doc, field)
         except (NotFound, KeyError, IndexError, TypeError):
             held = _MISSING
-    if held != entry.new:
+    if held != line.get("new"):
         raise StoreDamaged(
-            f"revision {entry.revision}: {entry.table} {entry.record} {entry.field} does not hold "
+            f"revision {line['rev']}: {line['table']} {line['id']} {field} does not hold "
             "what its history line says it was set to; the history does not match the store"
         )
 
@@ -264,13 +240,14 @@ def _put(doc: dict[str, Any], field: str, value: Any) -> None:
 
 
 def replay(data: Data, oldest_first: Iterable[Line]) -> Data:
-    """`data` with each entry applied again, oldest first (the inverse of `rewind`)."""
+    """`data` with each line applied again, oldest first (the inverse of `rewind`)."""
     work = _Work(data)
-    for entry in oldest_first:
-        if entry.action == "set":
-            _put(work.record(entry), entry.field, entry.new)
-        elif entry.action == "add":
-            work.put(entry, entry.new)
-        elif entry.action == "delete":
-            work.remove(entry)
+    for line in oldest_first:
+        action = line.get("action", "set")
+        if action == "set":
+            _put(work.record(line), line["field"], line.get("new"))
+        elif action == "add":
+            work.put(line, line.get("new"))
+        elif action == "delete":
+            work.remove(line)
     return work.data

@@ -183,3 +183,13 @@ def test_a_line_whose_new_value_the_store_does_not_hold_is_refused(repo: Reposit
     assert state_at(repo, 3) is repo.state()  # the present needs no replay
     with pytest.raises(StoreDamaged, match="components 1 note does not hold what its history"):
         state_at(repo, 2)
+
+
+def test_a_line_missing_its_field_is_refused_with_its_revision(repo: Repository) -> None:
+    path = history_path(repo.path)
+    lines = path.read_bytes().splitlines(keepends=True)
+    broken = orjson.loads(lines[1])
+    del broken["field"]
+    path.write_bytes(lines[0] + orjson.dumps(broken) + b"\n" + lines[2])
+    with pytest.raises(StoreDamaged, match="the history line of revision 2 is damaged"):
+        state_at(repo, 0)
