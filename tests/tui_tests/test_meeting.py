@@ -165,3 +165,17 @@ async def test_a_revision_past_the_current_one_is_refused_in_the_dialog(app: Boa
         await pilot.press("ctrl+u", "9", "enter")
         await pilot.pause()
         assert "Give a revision from 0 to 0" in str(app.screen.query_one("#error", Static).render())
+
+
+async def test_a_due_date_is_edited_the_uk_way_and_stored_iso(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
+    repo.add("actions", {"text": "Chase the bids", "due": "2004-11-30"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("7", "right", "right", "e")  # the cursor starts on the text column
+        assert isinstance(app.screen, EditScreen)
+        assert app.screen.query_one("#value").value == "30 November 2004"
+        await pilot.press("ctrl+u", *"14/12/2004", "enter")
+        await pilot.pause()
+        assert cells(app, "actions", "1")[3] == "14 December 2004"
+    assert repo.state().actions[0].due == "2004-12-14"
