@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -121,6 +122,13 @@ def _action(doc_id: int, d: dict[str, Any]) -> Action:
     )
 
 
+def _is_iso_day(text: str) -> bool:
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def _names(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
         raise ValidationError(f"{value!r} is not a list of names")
@@ -131,9 +139,11 @@ def _meeting(doc_id: int, d: dict[str, Any]) -> Meeting:
     if not isinstance(d, dict):
         raise ValidationError(f"meetings {doc_id} is not a record")
     end = d.get("end_rev")
+    if type(d["date"]) is not str or not _is_iso_day(d["date"]):
+        raise ValidationError(f"date {d['date']!r} is not a date (YYYY-MM-DD)")
     return Meeting(
         id=doc_id,
-        date=str(d["date"]),
+        date=d["date"],
         title=str(d["title"]),
         present=_names(d["present"]),
         apologies=_names(d["apologies"]),

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from store import BoardError, BoardState, HistoryEntry, Repository, uk_date, visible
+from store import BoardError, BoardState, HistoryEntry, Repository, uk_date
 
 from . import settings
 from .keys import TAB_TITLES, TABS
@@ -115,9 +115,10 @@ class BoardApp(App[None]):
         )
         for m in state.meetings:
             if m.end_revision is not None:
+                # No store text here: the palette parses a command's help as markup.
                 yield SystemCommand(
                     f"Board as at the end of meeting {m.id}",
-                    visible(f"{m.title}, {uk_date(m.date)} (revision {m.end_revision}), read-only"),
+                    f"{uk_date(m.date)}, revision {m.end_revision}, read-only",
                     partial(record.open_as_at, m.end_revision),
                 )
 

@@ -179,3 +179,23 @@ async def test_a_due_date_is_edited_the_uk_way_and_stored_iso(
         await pilot.pause()
         assert cells(app, "actions", "1")[3] == "14 December 2004"
     assert repo.state().actions[0].due == "2004-12-14"
+
+
+async def test_a_meeting_title_with_markup_is_text_everywhere_it_shows(
+    app: BoardApp, repo: Repository, status_line: StatusLine
+) -> None:
+    hostile = "[@click=app.quit]Cabinet[/] [bold]x"
+    repo.start_meeting(title=hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "meeting 1 open" in status_line(app)
+        overview = str(app.board.query_one("#overview-text", Static).render())
+        assert hostile in overview
+        await pilot.press("m")  # the end question quotes the title
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"end of meeting 1")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, PastBoardScreen)
