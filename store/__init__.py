@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import funding, planning
 from .as_at import Unreachable, state_at
 from .dates import parse_date, uk_date, working_days_after
 from .display import (
@@ -23,6 +24,8 @@ from .display import (
     change_text,
     describe_value,
     money,
+    over_under,
+    priority_label,
     status_label,
     target_text,
     visible,
@@ -134,10 +137,14 @@ __all__ = [
     "describe_value",
     "export_one",
     "field_names",
+    "funding",
     "gc_paused",
     "history_path",
     "money",
+    "over_under",
     "parse_value",
+    "planning",
+    "priority_label",
     "prepare",
     "record_value",
     "render",

@@ -10,18 +10,20 @@ import os
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from . import meetings
+from . import compound, meetings, planning
+from .change import Change
+from .compound import last_priority
 from .convert import RecordCache, state_from_data
 from .display import when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
+from .import_bids import plan_import
 from .meetings import meeting_fields, open_meeting
 from .model import BoardState, HistoryEntry, Meeting
 from .records import (
@@ -41,8 +43,6 @@ from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
-# What an accepted edit did; "none" = the value was already there, so nothing was written.
-ChangeAction = Literal["set", "add", "delete", "none"]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -58,19 +58,6 @@ def who_am_i() -> str:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One accepted edit; `Repository.revert` applies its inverse (undo, and redo of an undo)."""
-
-    table: str
-    record: str
-    field: str  # "*" for add/delete of a whole record
-    old: Any
-    new: Any
-    revision: int
-    action: ChangeAction = "set"
 
 
 def _serialised(
@@ -255,6 +242,8 @@ class Repository:
         """
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
+        if (table, field) == ("bids", "priority"):  # renumbers the others too: one edit
+            return self.apply(planning.priority(self.state(), record, new))
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
@@ -276,6 +265,8 @@ class Repository:
         check_row_table(table, "added to")
         doc = blank_record(table)
         for field, value in (fields or {}).items():
+            if canonical_field(table, field) == "priority":
+                raise ValidationError("a new bid goes last; set its priority once it is added")
             put_field(doc, canonical_field(table, field), parse_value(table, field, value), None)
         parse_value(table, ROW_TABLES[table], doc[ROW_TABLES[table]])
         at = now_iso()
@@ -285,8 +276,10 @@ class Repository:
                 doc["meeting"] = open_meeting(self.storage.read())
             meta = self.storage.meta_of(self.storage.read())
             last = meta.setdefault("last_id", {})
-            doc_id = max([last.get(table, 0), *map(int, self.storage.read().get(table, {}))]) + 1
+            doc_id = self._next_id(table)
             last[table] = doc_id
+            if table == "bids":  # last in the priority order
+                doc["priority"] = 1 + last_priority(self.storage.read().get("bids", {}))
             doc["_changed"] = {"*": self._stamp(at)}
             self._table(table).insert(Document(doc, doc_id=doc_id))
             history.append(self._line(at, table, doc_id, "*", None, public_fields(doc), "add"))
@@ -306,6 +299,25 @@ class Repository:
             self._table(table).remove(doc_ids=[doc_id])
             history.append(self._line(at, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
+
+    @_serialised
+    def apply(self, plan: planning.Plan) -> Change:
+        """Several fields as one edit: one revision, one history line each, undone together.
+
+        Refused whole (StaleEdit) if any field no longer holds what the plan read.
+        """
+        if not plan.parts:
+            return Change(*plan.what, None, None, self._revision(), "none")
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            compound.check(self.storage.read(), self.storage.meta(), plan.parts)
+            compound.write_all(self.storage, plan.parts, self._stamp(at))
+            history.extend(
+                self._line(at, p.table, p.record, p.field, p.old, p.new, p.action)
+                for p in plan.parts
+            )
+        revision = self.storage.committed_revision
+        return Change(*plan.what, None, None, revision, "multi", tuple(plan.parts))
 
     @_serialised
     def _restore(self, change: Change) -> Change:
@@ -345,6 +357,9 @@ class Repository:
             return self.delete(change.table, change.record, expected=change.new)
         if change.action == "delete":
             return self._restore(change)
+        if change.action == "multi":
+            what = (change.table, change.record, change.field)
+            return self.apply(planning.Plan(what, tuple(compound.inverse(change.parts))))
         raise ValidationError("nothing to undo")
 
     @_serialised
@@ -396,6 +411,17 @@ class Repository:
         if source:
             other, _, record = source.partition(" ")
             self._find(other, record)
+
+    @_serialised
+    def _next_id(self, table: str) -> int:
+        """The id a new record of `table` gets: ids of deleted records are never used again."""
+        data = self.storage.read()
+        last = self.storage.meta_of(data).get("last_id", {}).get(table, 0)
+        return max([last, *map(int, data.get(table, {}))]) + 1
+
+    def import_bids(self, text: str) -> Change:
+        """Apply a bids.csv (as text) in one edit; ImportRefused names the line and column."""
+        return self.apply(plan_import(self.state(), text, self._next_id("bids")))
 
     def _revision(self) -> int:
         return int(self.storage.meta().get("revision", 0))

@@ -6,8 +6,12 @@ escaped for HTML (quotes included) and never becomes markup.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..display import money
+from . import chart
 from .snapshot import (
+    BIDS_TITLE,
     CHANGES_TITLE,
     DisplayTable,
     Export,
@@ -38,4 +42,6 @@ def render(export: Export) -> str:
         changes_title=CHANGES_TITLE,
         since=since_text(changes),
         changes=changes_table(changes) if changes.entries else None,
+        bids_title=BIDS_TITLE,
+        chart=Markup(chart.bars_svg(s)),  # drawn by code from numbers, its labels escaped there
     )

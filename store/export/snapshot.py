@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import uk_date
-from ..display import as_at_text, money, status_label, target_text, visible, when
+from ..display import as_at_text, money, priority_label, status_label, target_text, visible, when
 from ..display import change_text as display_change_text
 from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Meeting, Snapshot
 from ..rules import decision_requirement
@@ -149,6 +149,7 @@ def implication_notes(state: BoardState) -> list[tuple[str, str]]:
 # --- display tables (markdown and html) ---------------------------------------------------
 CHANGES_TITLE = "Changes since the last snapshot"
 MEETING_CHANGES_TITLE = "Changes since the last meeting"
+BIDS_TITLE = "Capital bids (£'000)"
 
 
 Cells = tuple[str, ...]
@@ -188,16 +189,23 @@ def bids_table(state: BoardState) -> DisplayTable:
             money(b.total),
             status_label(b.status.value),
             b.funding.value,
+            priority_label(state.priority(b.id), state.within_envelope(b.id)),
+            b.note,
         )
         for b in state.bids
     ]
     totals = state.year_totals()
-    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total), "", ""))
+    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total)))
     for label, values in envelope_rows(state):
         cells = ("" if values[y] is None else money(values[y] or 0) for y in YEARS)
-        rows.append(("", label, *cells, "", "", ""))
+        rows.append(("", label, *cells))
+    width = len(headers) + 2
     return DisplayTable(
-        "Capital bids (£'000)", headers, rows, frozenset(range(2, 7)), frozenset({len(state.bids)})
+        BIDS_TITLE,
+        (*headers, "Priority", "Note"),
+        [(*row, *[""] * (width - len(row))) for row in rows],
+        frozenset(range(2, 7)),
+        frozenset({len(state.bids)}),
     )
 
 

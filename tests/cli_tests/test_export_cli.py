@@ -65,6 +65,7 @@ def test_all_writes_every_format_then_refuses_without_force(
     assert names == {
         "snapshot.md", "snapshot.html", "snapshot.json", "components.csv", "bids.csv",
         "implications.csv", "recommendations.csv", "actions.csv", "changes.md", "screen.svg",
+        "bids.xlsx",
     }  # fmt: skip
     assert (folder / "bids.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     svg = ET.parse(folder / "screen.svg").getroot()

@@ -11,17 +11,19 @@ from rich.table import Table
 from rich.text import Text
 
 from store import (
+    YEAR_LABELS,
     BoardState,
     Repository,
     as_at_text,
     decision_requirement,
     money,
+    over_under,
     state_at,
     visible,
 )
 
 from ..paths import store_path
-from ..tables import COLUMNS, table_rows
+from ..tables import COLUMNS, TOTAL, table_rows
 from .output import board_console
 
 TITLES = {
@@ -111,13 +113,24 @@ def render(
     for name in tables:
         table = make_table(name, plain)
         for row in table_rows(state, name):
-            if row.key == "total":
+            if row.key == TOTAL:
                 add_totals(table, row.cells)
-            else:
+            elif row.record:  # the envelope rows are printed after the table, in words
                 table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
         console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
+        for line in envelope_lines(state):
+            console.print(Text(line))
+
+
+def envelope_lines(state: BoardState) -> list[str]:
+    """`Envelope 2005/06: 700 (bids 770, 70 over)` for each year that has one."""
+    over, totals = state.oversubscription(), state.year_totals()
+    return [
+        f"Envelope {YEAR_LABELS[y]}: {money(cap)} (bids {money(totals[y])}, {over_under(over[y])})"
+        for y, cap in state.envelope.items()
+    ]
 
 
 def make_console() -> Console:
