@@ -50,7 +50,7 @@ def state_at(repo: Repository, revision: int) -> BoardState:
     _check_reachable(data, newer, revision, current.revision, has_older=at_target is not None)
     work = rewind(data, newer)
     _drop_later_snapshots(work, revision)
-    meta = {**repo.storage.meta_of(data), "revision": revision}
+    meta = {**work[META]["1"], "revision": revision}  # the envelope as it stood, too
     meta.update(changed_at=str((at_target or {}).get("at", "")))
     meta.update(changed_by=str((at_target or {}).get("who", "")))
     try:
@@ -218,9 +218,22 @@ def _undo_plain_set(work: _Work, line: Line) -> bool:
     return True
 
 
+def _envelope(work: _Work, line: Line, value: Any) -> None:
+    """An envelope line (pseudo-table `envelope`, record = year): the year's amount in meta."""
+    envelope = work.data[META]["1"].setdefault("envelope", {})
+    if envelope.get(line["id"]) != line.get("new"):
+        _mismatch(line)
+    if value is None:
+        envelope.pop(line["id"], None)
+    else:
+        envelope[line["id"]] = value
+
+
 def _undo(work: _Work, line: Line) -> None:
     action = line.get("action", "set")
-    if action == "set":
+    if line["table"] == "envelope":
+        _envelope(work, line, line.get("old"))
+    elif action == "set":
         doc = work.record(line)
         _check_holds(doc, line)
         _put(doc, line["field"], line.get("old"))
@@ -272,7 +285,13 @@ def replay(data: Data, oldest_first: Iterable[Line]) -> Data:
     work = _Work(data)
     for line in oldest_first:
         action = line.get("action", "set")
-        if action == "set":
+        if line["table"] == "envelope":
+            envelope = work.data[META]["1"].setdefault("envelope", {})
+            if line.get("new") is None:
+                envelope.pop(line["id"], None)
+            else:
+                envelope[line["id"]] = line.get("new")
+        elif action == "set":
             _put(work.record(line), line["field"], line.get("new"))
         elif action == "add":
             work.put(line, line.get("new"))
