@@ -9,7 +9,17 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from store import YEAR_LABELS, BoardState, Repository, money, over_under, visible
+from store import (
+    YEAR_LABELS,
+    BoardState,
+    Repository,
+    as_at_text,
+    decision_requirement,
+    money,
+    over_under,
+    state_at,
+    visible,
+)
 
 from ..paths import store_path
 from ..tables import COLUMNS, TOTAL, table_rows
@@ -25,6 +35,7 @@ TITLES = {
     "bids": "Capital bids (£'000)",
     "implications": "Implications",
     "recommendations": "Recommendations",
+    "actions": "Actions",
 }
 
 
@@ -40,7 +51,26 @@ def add_parser(
     parser.add_argument(
         "table", nargs="?", choices=list(COLUMNS), metavar="TABLE", help=", ".join(COLUMNS)
     )
+    parser.add_argument(
+        "--at",
+        type=revision_number,
+        default=None,
+        metavar="REVISION",
+        help="the board as it stood at that revision (the history replayed back)",
+    )
     return parser
+
+
+def revision_number(text: str) -> int:
+    if not text.isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (0 or more)")
+    return int(text)
+
+
+def as_at_line(state: BoardState) -> str:
+    """`As at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    text = as_at_text(state.revision, state.changed_at)
+    return text[:1].upper() + text[1:]
 
 
 def make_table(name: str, plain: bool) -> Table:
@@ -78,11 +108,25 @@ def grand_total(state: BoardState) -> str:
     return f"Grand total: £{money(state.grand_total)}k"
 
 
-def render(repo: Repository, tables: list[str], console: Console) -> None:
+def notes(repo: Repository, state: BoardState) -> list[str]:
+    """The lines under the heading: which revision a past board is, what the decision needs."""
+    lines = [as_at_line(state)] if state is not repo.state() else []
+    requirement = decision_requirement(state.report)
+    return lines + ([requirement] if requirement else [])
+
+
+def render(
+    repo: Repository, tables: list[str], console: Console, state: BoardState | None = None
+) -> None:
     from rich.text import Text
 
-    state = repo.state()
+    state = state or repo.state()
     console.print(Text(heading(state)), style="bold")
+    if state is not repo.state():
+        console.print(Text(as_at_line(state)), style="bold reverse")
+    requirement = decision_requirement(state.report)
+    if requirement:
+        console.print(Text(requirement))
     for name in tables:
         table = make_table(name, not console.is_terminal)
         for row in table_rows(state, name):
@@ -97,9 +141,9 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
             console.print(Text(line))
 
 
-def write_plain(state: BoardState, tables: list[str], out: TextIO) -> None:
+def write_plain(repo: Repository, state: BoardState, tables: list[str], out: TextIO) -> None:
     """What `render` prints, as plain rows streamed to `out` (a pipe or a file)."""
-    out.write(heading(state) + "\n")
+    out.write("".join(f"{text}\n" for text in [heading(state), *notes(repo, state)]))
     for name in tables:
         plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name))
     if "bids" in tables:
@@ -125,9 +169,10 @@ def make_console() -> Console:
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
+    state = None if args.at is None else state_at(repo, args.at)
     tables = [args.table] if args.table else list(COLUMNS)
     if sys.stdout.isatty():
-        render(repo, tables, make_console())
+        render(repo, tables, make_console(), state)
     else:
-        write_plain(repo.state(), tables, sys.stdout)
+        write_plain(repo, state or repo.state(), tables, sys.stdout)
     return 0
