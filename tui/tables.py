@@ -54,10 +54,18 @@ STATUS_STYLES = {
 
 @dataclass(frozen=True)
 class Column:
+    """One column. Its `kind` says how it fits a window (tui/layout.py): "text" columns share the
+    spare width and are cut with "…"; "number", "status" and "key" columns are never cut."""
+
     label: str
     field: str | None = None  # the store field a cell edits; None = not editable
     numeric: bool = False
-    width: int | None = None  # the console's column width; None = fit the content
+    width: int | None = None  # a fixed natural width; None = fit the content
+    kind: str = "text"  # "text" | "number" | "status" | "key"
+
+    @property
+    def flexible(self) -> bool:
+        return self.kind == "text" and not self.numeric
 
 
 class Row:
@@ -94,33 +102,33 @@ class Row:
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "components": (
-        Column("#"),
-        Column("Title", "title", width=46),
-        Column("Status", "status"),
-        Column("Target", "target", width=24),
+        Column("#", kind="key"),
+        Column("Title", "title"),
+        Column("Status", "status", kind="status"),
+        Column("Target", "target", kind="status"),
         Column("Owner", "owner"),
-        Column("Note", "note", width=40),
+        Column("Note", "note"),
     ),
     "bids": (
-        Column("#"),
-        Column("Bid", "title", width=44),
+        Column("#", kind="key"),
+        Column("Bid", "title"),
         *(Column(YEAR_LABELS[y], y, numeric=True) for y in YEARS),
         Column("Total", numeric=True),
-        Column("Status", "status"),
-        Column("Note", "note", width=40),
+        Column("Status", "status", kind="status"),
+        Column("Note", "note"),
     ),
     "implications": (
-        Column("#"),
+        Column("#", kind="key"),
         Column("Implication", "name"),
-        Column("Applies", "applies"),
-        Column("Paragraphs", "paragraphs", width=36),
-        Column("Note", "note", width=40),
+        Column("Applies", "applies", kind="status"),
+        Column("Paragraphs", "paragraphs"),
+        Column("Note", "note"),
     ),
     "recommendations": (
-        Column("#"),
-        Column("Text", "text", width=60),
-        Column("Decision", "decision"),
-        Column("Note", "note", width=40),
+        Column("#", kind="key"),
+        Column("Text", "text"),
+        Column("Decision", "decision", kind="status"),
+        Column("Note", "note"),
     ),
 }
 
@@ -290,8 +298,14 @@ def recommendation_rows(state: BoardState) -> list[Row]:
     return rows
 
 
-HISTORY_COLUMNS = tuple(
-    Column(label) for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
+HISTORY_COLUMNS = (
+    Column("When (UTC)", kind="key"),
+    Column("Who"),
+    Column("Table", kind="key"),
+    Column("#", kind="key"),
+    Column("Field", kind="key"),
+    Column("Old"),
+    Column("New"),
 )
 
 

@@ -98,3 +98,24 @@ def test_a_reader_that_went_away_is_not_an_error(tmp_path: Path, command: list[s
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr.decode()) == (0, "")
+
+
+def test_piped_show_keeps_each_record_on_one_line_so_grep_finds_it(shown: Result) -> None:
+    found = [line for line in shown.out.splitlines() if "records management" in line]
+    assert len(found) == 1
+    assert "Corporate electronic document and records management system" in found[0]
+    assert "350" in found[0] and "○ proposed" in found[0]  # the whole record on that line
+
+
+def test_a_narrow_columns_cuts_text_with_an_ellipsis_but_never_a_number(
+    module_tmp: Path,
+) -> None:
+    Repository.open(module_tmp / "narrow.json", who="tester@test")
+    result = run_board(
+        "--store", str(module_tmp / "narrow.json"), "show", "bids",
+        env=clean_env(module_tmp, COLUMNS="80"),
+    )
+    bid_1 = next(line for line in result.out.splitlines() if line.startswith("| 1 "))
+    assert "Corporate e…" in bid_1 and "records management" not in bid_1
+    assert "| After 2007/08 |" in result.out and "| 1,720 |" in result.out
+    assert "○ proposed" in bid_1

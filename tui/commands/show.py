@@ -13,7 +13,8 @@ from rich.text import Text
 from store import Repository, money, visible
 
 from ..paths import store_path
-from ..tables import COLUMNS, table_rows
+from ..layout import column_widths, natural_width
+from ..tables import COLUMNS, Row, table_rows
 from .output import board_console
 
 TITLES = {
@@ -22,9 +23,10 @@ TITLES = {
     "implications": "Implications",
     "recommendations": "Recommendations",
 }
-# Piped output goes to a file or a mail, not a terminal: wide enough that no column is squeezed
-# (the console's widest columns, 60 + 58, fit), unless $COLUMNS says otherwise.
-PIPE_WIDTH = 160
+# Piped output goes to a file, a mail or grep, not a terminal: wide enough that no cell is cut and
+# each record stays on one line, unless $COLUMNS says otherwise (then long text ends in "…").
+PIPE_WIDTH = 10_000
+BORDERS = 3  # a cell's padding and rule in the ASCII and SIMPLE_HEAVY boxes
 
 
 def add_parser(
@@ -42,20 +44,35 @@ def add_parser(
     return parser
 
 
-def make_table(name: str, plain: bool) -> Table:
+def make_table(name: str, plain: bool, widths: list[int] | None = None) -> Table:
+    """A table with the console's columns; `widths` (from tui/layout.py) when the width is set."""
     table = Table(
         title=TITLES[name],
         box=box.ASCII if plain else box.SIMPLE_HEAVY,
         title_justify="left",
         expand=False,
     )
-    for column in COLUMNS[name]:
+    for index, column in enumerate(COLUMNS[name]):
         table.add_column(
             column.label,
             justify="right" if column.numeric else "left",
-            max_width=column.width,
+            no_wrap=True,  # one record, one line: `board show | grep` finds it
+            overflow="ellipsis",
+            width=widths[index] if widths else None,
         )
     return table
+
+
+def fitted_widths(name: str, rows: list[Row], width: int) -> list[int]:
+    """Column widths for a console `width` wide: the console's rule (numbers and statuses whole,
+    text cut with "…")."""
+    columns = COLUMNS[name]
+    natural = [natural_width(c, i, rows) for i, c in enumerate(columns)]
+    return column_widths(columns, natural, width - table_width([0] * len(columns)))
+
+
+def table_width(widths: list[int]) -> int:
+    return sum(widths) + BORDERS * len(widths) + 1
 
 
 def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
@@ -74,15 +91,25 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
     )
     console.print(heading, style="bold")
     for name in tables:
-        table = make_table(name, plain)
-        for row in table_rows(state, name):
+        rows = table_rows(state, name)
+        widths = fitted_widths(name, rows, console.width)
+        table = make_table(name, plain, widths)
+        for row in rows:
             if row.key == "total":
                 add_totals(table, row.cells)
             else:
                 table.add_row(*row.cells)
-        console.print(table)
+        print_wide(console, table, table_width(widths))
     if "bids" in tables:
         console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
+
+
+def print_wide(console: Console, table: Table, width: int) -> None:
+    """Print `table` at least `width` wide: wider than the window rather than a cut number."""
+    window = console.width
+    console.width = max(window, width)
+    console.print(table)
+    console.width = window
 
 
 def make_console() -> Console:

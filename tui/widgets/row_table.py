@@ -12,17 +12,16 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size, Spacing
-from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..layout import column_widths, natural_width
 from ..tables import Column, Row
 
 HIGHLIGHT = Style(bgcolor="dark_green")
@@ -108,7 +107,8 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_column = 0
         self._index: dict[str, int] = {}
         self._index_before: int | None = None
-        self._widths = [self._content_width(i, []) for i in range(len(self.columns))]
+        self._natural = [self._content_width(i, []) for i in range(len(self.columns))]
+        self._widths = list(self._natural)
         self._cache: dict[tuple[object, ...], list[Segment]] = {}
         self._styles: dict[str, Style] = {}
 
@@ -118,21 +118,33 @@ class RowTable(ScrollView, can_focus=True):
         self._index_before = self._index.get(keep) if keep is not None else None
         self.rows_shown = rows
         self._index = {r.key: i for i, r in enumerate(rows)}
-        widths = [self._content_width(i, rows) for i in range(len(self.columns))]
+        self._natural = [self._content_width(i, rows) for i in range(len(self.columns))]
+        row = self._index.get(keep, self.cursor_row) if keep is not None else self.cursor_row
+        self.cursor_row = max(0, min(row, len(rows) - 1))
+        self._fit()
+        self.refresh()
+
+    def _fit(self) -> None:
+        """Column widths for the current window (tui/layout.py) and the scrollable size."""
+        room = self._room() - 2 * PAD * len(self.columns)
+        widths = column_widths(self.columns, self._natural, room)
         if widths != self._widths:
             self._cache.clear()  # rendered cells are keyed by content, not by position
         self._widths = widths
-        row = self._index.get(keep, self.cursor_row) if keep is not None else self.cursor_row
-        self.cursor_row = max(0, min(row, len(rows) - 1))
-        self.virtual_size = Size(sum(w + 2 * PAD for w in self._widths), len(rows) + HEADER)
+        self.virtual_size = Size(sum(w + 2 * PAD for w in widths), len(self.rows_shown) + HEADER)
+
+    def _room(self) -> int:
+        """The width the columns may take: the widget's, less a vertical scrollbar if one shows."""
+        width, height = self.size
+        scrollbar = self.styles.scrollbar_size_vertical if self.row_count + HEADER > height else 0
+        return max(0, width - scrollbar) if width else 0
+
+    def on_resize(self) -> None:
+        self._fit()
         self.refresh()
 
     def _content_width(self, column: int, rows: list[Row]) -> int:
-        spec = self.columns[column]
-        if spec.width is not None:
-            return spec.width
-        values = {r.texts[column] for r in rows}  # money and statuses repeat: measure each once
-        return max([cell_len(spec.label), *map(cell_len, values)])
+        return natural_width(self.columns[column], column, rows)
 
     def get_row(self, key: str) -> list[Text]:
         """The cells of the row keyed `key`, as drawn (KeyError if it is not shown)."""
@@ -299,21 +311,26 @@ class RowTable(ScrollView, can_focus=True):
             base += component
             post = Style.from_color(component.color, component.bgcolor)
         pre = self._style() + base
-        if "\n" in cell.plain or "\t" in cell.plain:  # rare: let Rich split and expand them
-            return self._render_by_rich(cell, width, pre, post)
-        line = cell.copy()
-        line.truncate(width)
+        line = _one_line(cell)
+        line.truncate(width, overflow="ellipsis")
         room = width - line.cell_len
         left = room if cell.justify == "right" else 0
         line = Text.assemble(" " * (PAD + left), line, " " * (PAD + room - left))
         return list(Segment.apply_style(line.render(self.app.console), pre, post))
 
-    def _render_by_rich(self, cell: Text, width: int, pre: Style, post: Style) -> list[Segment]:
-        options = self.app.console_options.update(width=width + 2 * PAD, height=1, no_wrap=True)
-        lines = self.app.console.render_lines(
-            Styled(Padding(cell, (0, PAD)), pre_style=pre, post_style=post), options
-        )
-        return lines[0]
+
+NEWLINE = Text(" ↵ ")
+
+
+def _one_line(cell: Text) -> Text:
+    """A copy of the cell on one line: line breaks shown as ↵ (the detail panel shows them),
+    tabs as spaces. The usual single-line cell is only copied."""
+    if "\n" in cell.plain:
+        cell = NEWLINE.join(cell.split("\n"))
+    line = cell.copy()
+    if "\t" in line.plain:
+        line.expand_tabs()
+    return line
 
 
 def _highlighted(cell: Text) -> Text:
