@@ -7,6 +7,7 @@ once here, so `board history`, the History tab and a snapshot cannot drift apart
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
@@ -91,3 +92,15 @@ def visible(text: str) -> str:
     return _CONTROL.sub(
         lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
     )
+
+
+def short_path(path: Path, home: Path | None = None) -> str:
+    """A path short enough for a status line: `~/…/board.json`, `/srv/…/board.json`."""
+    home = home or Path.home()
+    path = path.expanduser()
+    if path.is_relative_to(home):
+        path = Path("~", path.relative_to(home))
+    first = 2 if path.is_absolute() else 1  # "/" and its first folder, or "~" or a relative one
+    if len(path.parts) <= first + 1:
+        return str(path)
+    return str(Path(*path.parts[:first], "…", path.name))

@@ -33,6 +33,7 @@ class FieldRule:
 
     parse: Parser
     stored_ok: Callable[[Any], bool] = _unknown
+    forms: str = ""  # what it accepts, in a user's words (shown before any error)
 
 
 def _text(required: bool) -> FieldRule:
@@ -51,7 +52,8 @@ def _text(required: bool) -> FieldRule:
             type(v) is str and len(v) <= MAX_TEXT and v == v.strip() and (bool(v) or not required)
         )
 
-    return FieldRule(parse, stored_ok)
+    need = "cannot be empty" if required else "empty clears it"
+    return FieldRule(parse, stored_ok, f"text, up to {MAX_TEXT:,} characters; {need}")
 
 
 def _choice(vocabulary: type[Any]) -> FieldRule:
@@ -66,7 +68,7 @@ def _choice(vocabulary: type[Any]) -> FieldRule:
         raise ValidationError(f"{value!r} is not one of: {allowed}")
 
     stored = frozenset(str(word) for word in words)
-    return FieldRule(parse, lambda v: type(v) is str and v in stored)
+    return FieldRule(parse, lambda v: type(v) is str and v in stored, "one of: " + ", ".join(words))
 
 
 def _parse_money(value: Any) -> int:
@@ -88,7 +90,11 @@ def _parse_money(value: Any) -> int:
     return value
 
 
-_money = FieldRule(_parse_money, lambda v: type(v) is int and 0 <= v <= MAX_AMOUNT)
+_money = FieldRule(
+    _parse_money,
+    lambda v: type(v) is int and 0 <= v <= MAX_AMOUNT,
+    f"a whole number of £'000, 0 to {MAX_AMOUNT:,}: 350 or 1,250",
+)
 
 
 def _amount(value: int) -> str:
@@ -107,7 +113,11 @@ def _parse_target(value: Any) -> str:
         raise ValidationError(str(err)) from None
 
 
-_target = FieldRule(_parse_target)  # a stored target is checked by parsing it
+# A stored target is checked by parsing it.
+_target = FieldRule(
+    _parse_target,
+    forms="a month: Dec 2004, mid-Nov 2004, end-Oct 2004, early-Jan 2005; empty clears",
+)
 
 FIELDS: dict[str, dict[str, FieldRule]] = {
     "components": {
@@ -191,13 +201,21 @@ def split_part(field: str) -> tuple[int, str] | None:
     return (int(match.group(1)), match.group(2)) if match else None
 
 
+def _rule(table: str, field: str) -> FieldRule:
+    part = split_part(field)
+    return PART_FIELDS[part[1]] if part else FIELDS[table][field]
+
+
+def accepted_forms(table: str, field: str) -> str:
+    """What `table.field` accepts, in a user's words: shown in the edit box before any error."""
+    return _rule(table, canonical_field(table, field)).forms
+
+
 def parse_value(table: str, field: str, value: Any, record: str = "") -> Any:
     """The stored form of `value` for `table.field`, or a ValidationError saying what is allowed."""
     field = canonical_field(table, field)
-    part = split_part(field)
-    rule = PART_FIELDS[part[1]] if part else FIELDS[table][field]
     try:
-        return rule.parse(value)
+        return _rule(table, field).parse(value)
     except ValidationError as err:
         where = " ".join(filter(None, (table, str(record), field)))
         raise ValidationError(f"{where}: {err}") from None

@@ -72,7 +72,9 @@ class BoardApp(App[None]):
 
     # --- command palette ----------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel would be a second, different help: `?` is the one help screen.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        yield SystemCommand("Keys", "Every key and where it works (?)", self.board.action_help)
         board = self.board
         for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
             yield SystemCommand(

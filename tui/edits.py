@@ -5,11 +5,28 @@ No textual here: the main screen asks the user and shows the outcome; this keeps
 
 from __future__ import annotations
 
-from store import Change, Repository, ValidationError, parse_value
+from store import (
+    BoardState,
+    Change,
+    Repository,
+    ValidationError,
+    parse_value,
+    record_value,
+    split_part,
+    visible,
+)
 
 from .tables import COLUMNS, Row
 
 GROWABLE = ("components", "bids")
+KINDS = {
+    "components": "Component",
+    "bids": "Bid",
+    "implications": "Implication",
+    "recommendations": "Recommendation",
+}
+NAME_FIELD = {"implications": "name", "recommendations": "text"}  # else "title"
+HEADING_TITLE = 40  # characters of the record's title in an edit box's heading
 
 
 class EditLog:
@@ -70,3 +87,27 @@ def summary(change: Change) -> str:
     if change.action == "delete":
         return f"{change.table} {change.record} removed"
     return f"{change.table} {change.record} {change.field} is {change.new!r} again"
+
+
+def record_name(state: BoardState, table: str, record: str, part: int | None = None) -> str:
+    """`Bid 2 — Local Area Network (LAN) infrastructure upg…`: the record as a heading names it."""
+    title = str(record_value(state, table, record, NAME_FIELD.get(table, "title")) or "")
+    kind = KINDS.get(table, table.capitalize())
+    if part is not None:
+        title = str(record_value(state, table, record, f"part{part}.title") or "")
+        kind = f"{kind} {record}, part {part}"
+    else:
+        kind = f"{kind} {record}"
+    return f"{kind} — {_shortened(visible(title))}" if title else kind
+
+
+def edit_heading(state: BoardState, table: str, record: str, field: str, label: str) -> str:
+    """`Bid 2 — Local Area Network … · 2005/06, £'000`: the record, the column and its unit."""
+    part = split_part(field)
+    name = record_name(state, table, record, part[0] if part else None)
+    unit = ", £'000" if isinstance(record_value(state, table, record, field), int) else ""
+    return f"{name} · {label}{unit}"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= HEADING_TITLE else text[: HEADING_TITLE - 1].rstrip() + "…"

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 if TYPE_CHECKING:
     from .tables import Column, Row
 
-TEXT_FLOOR = 12  # a cut text column still shows this much of its text (or all, when shorter)
+TEXT_FLOOR = 16  # a cut text column still shows this much of its text (or all, when shorter)
 
 
 def fit_widths(

@@ -272,6 +272,30 @@ def bid_rows(state: BoardState) -> list[Row]:
     return rows
 
 
+def total_of_shown(shown: list[Row], columns: tuple[Column, ...], total: Row) -> Row:
+    """The totals row for a filtered table: its number columns summed over the rows `shown`,
+    its label saying so ("Total of 1 shown"). Works for any table with a "total" row."""
+    label = next(i for i, t in enumerate(total.texts) if t and not columns[i].numeric)
+    texts = tuple(
+        f"Total of {len(shown):,} shown"
+        if i == label
+        else money(sum(_number(r.texts[i]) for r in shown))
+        if c.numeric
+        else ""
+        for i, c in enumerate(columns)
+    )
+    styles = tuple("bold" if t else "" for t in texts)
+    return Row("total", "", texts, partial(_styled, texts, styles, _numbers(columns)))
+
+
+def _number(shown: str) -> int:
+    return int(shown.replace(",", "")) if shown else 0
+
+
+def _numbers(columns: tuple[Column, ...]) -> int:
+    return sum(1 for c in columns if c.numeric)
+
+
 def implication_rows(state: BoardState) -> list[Row]:
     rows = []
     for i in state.implications:

@@ -112,10 +112,13 @@ def test_a_narrow_columns_cuts_text_with_an_ellipsis_but_never_a_number(
 ) -> None:
     Repository.open(module_tmp / "narrow.json", who="tester@test")
     result = run_board(
-        "--store", str(module_tmp / "narrow.json"), "show", "bids",
+        "--store",
+        str(module_tmp / "narrow.json"),
+        "show",
+        "bids",
         env=clean_env(module_tmp, COLUMNS="80"),
     )
     bid_1 = next(line for line in result.out.splitlines() if line.startswith("| 1 "))
-    assert "Corporate e…" in bid_1 and "records management" not in bid_1
+    assert "Corporate electr…" in bid_1 and "records management" not in bid_1
     assert "| After 2007/08 |" in result.out and "| 1,720 |" in result.out
     assert "○ proposed" in bid_1

@@ -32,7 +32,7 @@ async def test_long_titles_end_in_an_ellipsis_at_80_columns_and_show_whole_at_20
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        assert "Corporate e…" in shown_line(app, "bids", 1)
+        assert "Corporate electr…" in shown_line(app, "bids", 1)
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         line = shown_line(app, "bids", 1)
@@ -52,9 +52,9 @@ async def test_headers_are_never_cut_mid_word_at_80_columns(app: BoardApp, table
 
 def test_text_columns_share_the_spare_width_and_the_narrowest_keeps_its_own() -> None:
     # natural widths: a key (3), a long text (60), a number (7), a short text (5), a long text (40)
-    widths = fit_widths([3, 60, 7, 5, 40], [False, True, False, True, True], [1, 12, 7, 4, 12], 70)
+    widths = fit_widths([3, 60, 7, 5, 40], [False, True, False, True, True], [1, 16, 7, 4, 16], 70)
     assert widths[0] == 3 and widths[2] == 7  # the key and the number keep their width
     assert widths[3] == 5  # short text is not cut
     assert widths[1] + widths[4] == 70 - 3 - 7 - 5 and abs(widths[1] - widths[4]) <= 1
-    assert fit_widths([3, 60], [False, True], [1, 12], 0) == [3, 60]  # not laid out yet
-    assert fit_widths([3, 60], [False, True], [1, 12], 8) == [3, 12]  # the floor: scrolls
+    assert fit_widths([3, 60], [False, True], [1, 16], 0) == [3, 60]  # not laid out yet
+    assert fit_widths([3, 60], [False, True], [1, 16], 8) == [3, 16]  # the floor: scrolls

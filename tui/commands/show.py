@@ -12,8 +12,8 @@ from rich.text import Text
 
 from store import Repository, money, visible
 
-from ..paths import store_path
 from ..layout import column_widths, natural_width
+from ..paths import store_path
 from ..tables import COLUMNS, Row, table_rows
 from .output import board_console
 

@@ -16,6 +16,7 @@ from typing import Any
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -28,14 +29,16 @@ from store import (
     HistoryEntry,
     Repository,
     StaleEdit,
+    accepted_forms,
     choices,
     record_value,
+    short_path,
     visible,
     when,
 )
 
-from ..edits import GROWABLE, EditLog, cell_field, problem, summary
-from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
+from ..edits import GROWABLE, EditLog, cell_field, edit_heading, problem, summary
+from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BoardTable
@@ -46,6 +49,7 @@ EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clears"
+NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
@@ -72,15 +76,18 @@ class BoardScreen(Screen[None]):
             for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
                 with TabPane(f"{number} {title}", id=tab):
                     yield from self._tab_body(tab)
+        yield Input(id="filter", placeholder=FILTER_HINT)  # shown by `/`
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
     def _tab_body(self, tab: str) -> ComposeResult:
         if tab == "overview":
             with VerticalScroll(id="tab-overview-scroll"):
                 yield Static(id="overview-text", markup=False)
         elif tab == "history":
-            yield RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
+            history = RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
+            history.empty_text = NO_HISTORY
+            yield history
         else:
             yield BoardTable(tab)
 
@@ -89,9 +96,21 @@ class BoardScreen(Screen[None]):
             table.read_only = self.repo.read_only
         self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
 
-    # --- read-only ------------------------------------------------------------------------------
+    # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "filter" and self.query_one(TabbedContent).active not in EDITABLE:
+            return False
         return allowed(action, self.repo.read_only)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer's keys, most used first (keys.FOOTER_ORDER), whichever widget has focus."""
+        bindings = super().active_bindings
+        return dict(sorted(bindings.items(), key=lambda item: footer_rank(item[1].binding.action)))
+
+    @on(TabbedContent.TabActivated)
+    def tab_changed(self) -> None:
+        self.refresh_bindings()  # the footer shows the keys of the tab now open
 
     def on_key(self, event: events.Key) -> None:
         if self.repo.read_only and event.key in edit_keys():
@@ -131,7 +150,8 @@ class BoardScreen(Screen[None]):
             if s.changed_at
             else "no changes yet"
         )
-        text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
+        path = short_path(self.repo.path)
+        text = f"{mode} │ {path} │ rev {s.revision}, {last} │ {self.received} received"
         filters = [
             f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
         ]
@@ -178,27 +198,23 @@ class BoardScreen(Screen[None]):
 
     # --- filter -----------------------------------------------------------------------------------
     def action_filter(self) -> None:
+        """Open the filter box at once (it is always there, hidden), so every key typed after `/`
+        goes into it however fast it comes: nothing typed can reach the table meanwhile."""
         active = self.query_one(TabbedContent).active
-        if active in EDITABLE:
-            self.open_filter(self.board_table(active))
-        else:
+        if active not in EDITABLE:
             self.notify("Filter works on Components, Bids, Implications and Recommendations.")
-
-    @on(BoardTable.FilterRequested)
-    def filter_requested(self, message: BoardTable.FilterRequested) -> None:
-        self.open_filter(message.table)
-
-    def open_filter(self, table: BoardTable) -> None:
-        """Show a filter box under the table; it exists only while the filter is being typed."""
+            return
+        table = self.board_table(active)
         self._filtering = table
-        box = Input(table.filter_text, id="filter", placeholder=FILTER_HINT)
-        self.mount(box, before=self.query_one("#status"))
+        box = self.query_one("#filter", Input)
+        box.value = table.filter_text
+        box.display = True
         self.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         table = self._filtering
-        if table is not None:
+        if table is not None and table.filter_text != event.value:
             table.filter_text = event.value
             table.show(self._rows[table.table_name])
             self._show_status()
@@ -214,8 +230,7 @@ class BoardScreen(Screen[None]):
             self._close_filter()
 
     def _close_filter(self) -> None:
-        for box in self.query("#filter"):
-            box.remove()
+        self.query_one("#filter", Input).display = False
         if self._filtering is not None:
             self.set_focus(self._filtering)
 
@@ -246,12 +261,13 @@ class BoardScreen(Screen[None]):
         base = self.state.revision
         current = record_value(self.state, table, record, field)
         dialog = EditScreen(
-            f"{table.capitalize()} {record} · {label}" + (f" ({field})" if "." in field else ""),
+            edit_heading(self.state, table, record, field, label),
             "" if current is None else str(current),
             validate=lambda v: problem(table, record, field, v),
             choices=choices(table, field),
             numeric=isinstance(current, int),
             target=(table, record, field),
+            forms=accepted_forms(table, field),
         )
         value = await self.app.push_screen_wait(dialog)
         if value is None:

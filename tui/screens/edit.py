@@ -28,6 +28,7 @@ EditScreen > Vertical, ConfirmScreen > Vertical, ChoiceScreen > Vertical {
 .error { color: $error; height: auto; }
 .notice { color: $warning; height: auto; }
 .hint { color: $text-muted; margin-top: 1; }
+.forms { color: $text-muted; height: auto; }
 OptionList { height: auto; max-height: 12; }
 """
 
@@ -46,10 +47,12 @@ class EditScreen(ModalScreen[str | None]):
         validate: Validator,
         choices: list[str] | None = None,
         numeric: bool = False,
-        hint: str = "enter saves · escape cancels (nothing changes)",
+        hint: str = "enter saves · escape cancels (nothing changes) · ctrl+u clears",
         target: tuple[str, str, str] | None = None,
+        forms: str = "",
     ) -> None:
         super().__init__()
+        self.forms = forms  # what the field accepts, shown before any error
         self.target = target  # (table, record, field) being edited: live refresh warns on change
         self.hint = hint
         self.heading = title
@@ -65,12 +68,15 @@ class EditScreen(ModalScreen[str | None]):
                 options = [Option(Text(status_label(c)), id=c) for c in self.choices]
                 yield OptionList(*options, id="choice")
             else:
+                # As in a spreadsheet: the cursor at the end, so typing adds to the text.
                 yield Input(
                     self.current,
                     id="value",
                     type="integer" if self.numeric else "text",
-                    select_on_focus=True,
+                    select_on_focus=False,
                 )
+            if self.forms:
+                yield Static(Text(f"Accepts {self.forms}"), id="forms", classes="forms")
             yield Static("", id="error", classes="error", markup=False)
             yield Static("", id="notice", classes="notice", markup=False)
             yield Label(self.hint, classes="hint")
@@ -82,7 +88,9 @@ class EditScreen(ModalScreen[str | None]):
                 options.highlighted = self.choices.index(self.current)
             options.focus()
         else:
-            self.query_one(Input).focus()
+            box = self.query_one(Input)
+            box.focus()
+            box.cursor_position = len(box.value)
 
     @on(Input.Submitted)
     def submit_text(self, event: Input.Submitted) -> None:

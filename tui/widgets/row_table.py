@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -102,6 +101,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_type = cursor_type
         self.fixed_columns = fixed_columns
         self.rows_shown: list[Row] = []
+        self.empty_text = ""  # shown under the header when there are no rows
         self.highlighted: set[str] = set()
         self.cursor_row = 0
         self.cursor_column = 0
@@ -252,12 +252,20 @@ class RowTable(ScrollView, can_focus=True):
             fixed, scrolling = self._line(-1)
         else:
             row = int(self.scroll_y) + y - HEADER
+            if row == 0 == self.row_count and self.empty_text:
+                return self._empty_line(width)
             if row >= self.row_count:
                 return Strip.blank(width, self._style())
             fixed, scrolling = self._line(row)
         left = fixed.cell_length
         scrolled = scrolling.crop(int(self.scroll_x), int(self.scroll_x) + width - left)
         return Strip.join([fixed, scrolled]).extend_cell_length(width, self._style()).crop(0, width)
+
+    def _empty_line(self, width: int) -> Strip:
+        line = Text(" " * PAD + self.empty_text, style="italic")
+        line.truncate(width, overflow="ellipsis")
+        segments = Segment.apply_style(line.render(self.app.console), self._style())
+        return Strip(segments).extend_cell_length(width, self._style())
 
     def _line(self, row: int) -> tuple[Strip, Strip]:
         row_style = self._row_style(row)
