@@ -106,6 +106,13 @@ class Target:
         return f"{prefix}{calendar.month_abbr[self.month]} {self.year}"
 
 
+def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
+    """Derived, never stored: the target has passed and the work is not finished."""
+    if not target or status in (ComponentStatus.COMPLETE, ComponentStatus.SUPERSEDED):
+        return False
+    return Target.parse(target).deadline() < today
+
+
 @dataclass(frozen=True)
 class Part:
     """A part of a component with its own status (the IEG statements)."""
@@ -113,6 +120,10 @@ class Part:
     title: str
     status: ComponentStatus
     target: str = ""
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """As a component's: IEG 4, mid-Nov 2004 and under development, is overdue in December."""
+        return overdue(self.target, self.status, today)
 
 
 @dataclass(frozen=True)
@@ -127,10 +138,7 @@ class Component:
     parts: tuple[Part, ...] = ()
 
     def is_overdue(self, today: dt.date) -> bool:
-        """Derived, never stored: the target has passed and the work is not finished."""
-        if not self.target or self.status in (ComponentStatus.COMPLETE, ComponentStatus.SUPERSEDED):
-            return False
-        return Target.parse(self.target).deadline() < today
+        return overdue(self.target, self.status, today)
 
 
 @dataclass(frozen=True)

@@ -91,14 +91,16 @@ def summary(change: Change) -> str:
 
 def record_name(state: BoardState, table: str, record: str, part: int | None = None) -> str:
     """`Bid 2 — Local Area Network (LAN) infrastructure upg…`: the record as a heading names it."""
-    title = str(record_value(state, table, record, NAME_FIELD.get(table, "title")) or "")
-    kind = KINDS.get(table, table.capitalize())
-    if part is not None:
-        title = str(record_value(state, table, record, f"part{part}.title") or "")
-        kind = f"{kind} {record}, part {part}"
-    else:
-        kind = f"{kind} {record}"
+    field = f"part{part}.title" if part is not None else NAME_FIELD.get(table, "title")
+    title = str(record_value(state, table, record, field) or "")
+    kind = record_kind(table, record, part)
     return f"{kind} — {_shortened(visible(title))}" if title else kind
+
+
+def record_kind(table: str, record: str, part: int | None = None) -> str:
+    """`Bid 2`, `Component 5, part 4`: a record named without its title."""
+    kind = f"{KINDS.get(table, table.capitalize())} {record}"
+    return f"{kind}, part {part}" if part is not None else kind
 
 
 def edit_heading(state: BoardState, table: str, record: str, field: str, label: str) -> str:

@@ -12,6 +12,7 @@ APP_BINDINGS: list[BindingType] = [
         for n, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1)
     ),
     Binding("slash", "filter", "Filter", key_display="/"),
+    Binding("d", "toggle_detail", "Details"),
     Binding("u", "undo", "Undo"),
     Binding("U,ctrl+y", "redo", "Redo", key_display="U"),
     Binding("x", "export", "Export"),
@@ -34,7 +35,18 @@ EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
 
 # The footer's order, most used first, so `?` and `q` survive at 80 columns. An action not
 # named here goes after these (keys other features add still show, at the end).
-FOOTER_ORDER = ("help", "app.quit", "edit", "cycle", "filter", "undo", "add", "remove", "export")
+FOOTER_ORDER = (
+    "help",
+    "app.quit",
+    "edit",
+    "cycle",
+    "filter",
+    "undo",
+    "toggle_detail",
+    "add",
+    "remove",
+    "export",
+)
 
 
 TABLES_WHERE = "Components, Bids, Implications, Recommendations"

@@ -160,31 +160,34 @@ def _right_flags(count: int, right: int) -> tuple[bool, ...]:
     return tuple(2 <= i < 2 + right for i in range(count))
 
 
-def _component_cells(
-    texts: tuple[str, ...], word: str, target_month: str, overdue: bool
-) -> tuple[Text, ...]:
-    target = Text(target_month)
-    if overdue:  # the mark alone in red: what target_text adds to the month
-        target.append(texts[3].removeprefix(target_month), style="bold red")
+def _component_cells(texts: tuple[str, ...], word: str, target_month: str) -> tuple[Text, ...]:
     return (
         Text(texts[0]),
         Text(texts[1]),
         Text(texts[2], style=STATUS_STYLES.get(word, "")),
-        target,
+        _target_cell(texts[3], target_month),
         Text(texts[4]),
         Text(texts[5]),
     )
 
 
-def _part_cells(texts: tuple[str, ...], word: str) -> tuple[Text, ...]:
+def _part_cells(texts: tuple[str, ...], word: str, target_month: str) -> tuple[Text, ...]:
     return (
         Text(texts[0], style="dim"),
         Text(texts[1]),
         Text(texts[2], style=STATUS_STYLES.get(word, "")),
-        Text(texts[3]),
+        _target_cell(texts[3], target_month),
         Text(""),
         Text(""),
     )
+
+
+def _target_cell(shown: str, target_month: str) -> Text:
+    """A target month, with the overdue mark that target_text adds in red."""
+    target = Text(target_month)
+    if shown != target_month:
+        target.append(shown.removeprefix(target_month), style="bold red")
+    return target
 
 
 def _component_row(c: Component, today: dt.date) -> Row:
@@ -202,7 +205,7 @@ def _component_row(c: Component, today: dt.date) -> Row:
         str(c.id),
         str(c.id),
         texts,
-        partial(_component_cells, texts, c.status.value, month, overdue),
+        partial(_component_cells, texts, c.status.value, month),
     )
 
 
@@ -211,15 +214,16 @@ def component_rows(state: BoardState, today: dt.date) -> list[Row]:
     for c in state.components:
         rows.append(_component_row(c, today))
         for n, part in enumerate(c.parts, start=1):
+            month = visible(part.target)
             texts = (
                 f"{c.id}.{n}",
                 "  └ " + visible(part.title),
                 status_label(part.status.value),
-                visible(part.target),
+                target_text(month, part.is_overdue(today)),
                 "",
                 "",
             )
-            make = partial(_part_cells, texts, part.status.value)
+            make = partial(_part_cells, texts, part.status.value, month)
             rows.append(Row(f"{c.id}/p{n}", str(c.id), texts, make, part=n))
     return rows
 
@@ -333,6 +337,11 @@ HISTORY_COLUMNS = (
 )
 
 
+def history_key(entry: HistoryEntry) -> str:
+    """A History row's key: one change of one field."""
+    return f"{entry.revision}{entry.field}"
+
+
 def history_rows(entries: list[HistoryEntry]) -> list[Row]:
     rows = []
     for e in entries:
@@ -340,7 +349,7 @@ def history_rows(entries: list[HistoryEntry]) -> list[Row]:
         texts = tuple(
             visible(describe_value(v) if i >= 5 else str(v)) for i, v in enumerate(values)
         )
-        rows.append(Row(f"{e.revision}{e.field}", e.record, texts, partial(_plain, texts)))
+        rows.append(Row(history_key(e), e.record, texts, partial(_plain, texts)))
     return rows
 
 

@@ -48,8 +48,9 @@ def component_rows(export: Export) -> list[Row]:
             _component(str(c.id), "", c.title, c.status, c.target, overdue, c.owner, c.note)
         )
         for n, p in enumerate(c.parts, start=1):
+            late = "Y" if p.is_overdue(export.today) else "N"
             rows.append(
-                _component(f"{c.id}.{n}", str(c.id), p.title, p.status, p.target, "", "", "")
+                _component(f"{c.id}.{n}", str(c.id), p.title, p.status, p.target, late, "", "")
             )
     return rows
 

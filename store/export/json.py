@@ -54,7 +54,13 @@ def _component_json(c: Any, export: Export) -> dict[str, Any]:
         "note": c.note,
         "wording": c.wording,
         "parts": [
-            {"title": p.title, "status": p.status.value, "target": p.target} for p in c.parts
+            {
+                "title": p.title,
+                "status": p.status.value,
+                "target": p.target,
+                "overdue": p.is_overdue(export.today),
+            }
+            for p in c.parts
         ],
     }
 

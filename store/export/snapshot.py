@@ -131,7 +131,12 @@ def components_table(export: Export) -> DisplayTable:
         status = status_label(c.status.value)
         table.rows.append((str(c.id), c.title, status, _target(c, export), c.owner, c.note))
         for n, p in enumerate(c.parts, start=1):
-            part = (f"{c.id}.{n}", f"└ {p.title}", status_label(p.status.value), p.target)
+            part = (
+                f"{c.id}.{n}",
+                f"└ {p.title}",
+                status_label(p.status.value),
+                target_text(p.target, p.is_overdue(export.today)),
+            )
             table.rows.append((*part, "", ""))
     return table
 

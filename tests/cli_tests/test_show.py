@@ -119,6 +119,6 @@ def test_a_narrow_columns_cuts_text_with_an_ellipsis_but_never_a_number(
         env=clean_env(module_tmp, COLUMNS="80"),
     )
     bid_1 = next(line for line in result.out.splitlines() if line.startswith("| 1 "))
-    assert "Corporate electr…" in bid_1 and "records management" not in bid_1
+    assert "Corporate elect…" in bid_1 and "records management" not in bid_1
     assert "| After 2007/08 |" in result.out and "| 1,720 |" in result.out
     assert "○ proposed" in bid_1

@@ -32,7 +32,7 @@ async def test_long_titles_end_in_an_ellipsis_at_80_columns_and_show_whole_at_20
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        assert "Corporate electr…" in shown_line(app, "bids", 1)
+        assert "Corporate elect…" in shown_line(app, "bids", 1)
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         line = shown_line(app, "bids", 1)

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
@@ -42,12 +42,14 @@ from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_ra
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BoardTable
+from ..widgets.detail_panel import DetailPanel
 from ..widgets.row_table import RowTable
 from .edit import ChoiceScreen, ConfirmScreen, EditScreen
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
+WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
 FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clears"
 NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
@@ -72,10 +74,12 @@ class BoardScreen(Screen[None]):
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="overview"):
-            for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
-                with TabPane(f"{number} {title}", id=tab):
-                    yield from self._tab_body(tab)
+        with Container(id="body"):
+            with TabbedContent(initial="overview"):
+                for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
+                    with TabPane(f"{number} {title}", id=tab):
+                        yield from self._tab_body(tab)
+            yield DetailPanel(self.today, id="detail")
         yield Input(id="filter", placeholder=FILTER_HINT)  # shown by `/`
         yield Static(id="status", markup=False)
         yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
@@ -111,6 +115,27 @@ class BoardScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def tab_changed(self) -> None:
         self.refresh_bindings()  # the footer shows the keys of the tab now open
+        self._follow(self._active_table())
+
+    # --- the detail panel -------------------------------------------------------------------------
+    @on(RowTable.RowHighlighted)
+    def row_highlighted(self, message: RowTable.RowHighlighted) -> None:
+        if message.table is self._active_table():
+            self._follow(message.table)
+
+    def _active_table(self) -> RowTable | None:
+        active = self.query_one(TabbedContent).active
+        return None if active == "overview" else self.query_one(f"#table-{active}", RowTable)
+
+    def _follow(self, table: RowTable | None) -> None:
+        name = "" if table is None else table.id.removeprefix("table-") if table.id else ""
+        self.query_one(DetailPanel).show_row(name, table.current_row() if table else None)
+
+    def action_toggle_detail(self) -> None:
+        self.query_one("#body").toggle_class("-no-detail")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
 
     def on_key(self, event: events.Key) -> None:
         if self.repo.read_only and event.key in edit_keys():
@@ -135,6 +160,7 @@ class BoardScreen(Screen[None]):
             if marks:
                 self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
         self.query_one("#table-history", RowTable).set_rows(history_rows(history))
+        self.query_one(DetailPanel).set_state(state, history)
         self._show_status()
 
     def _unmark(self, table: str, keys: set[str]) -> None:

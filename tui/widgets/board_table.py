@@ -76,11 +76,6 @@ class BoardTable(RowTable):
         if record in self._index:
             self.move_cursor(row=self._index[record])
 
-    def current_row(self) -> Row | None:
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row]
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do nothing on this table are hidden (False); editing keys on a read-only
         console are dimmed (None)."""

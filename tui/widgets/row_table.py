@@ -9,6 +9,7 @@ It keeps DataTable's look (its component classes) and the parts of its API the c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size, Spacing
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -88,6 +90,14 @@ class RowTable(ScrollView, can_focus=True):
     }
     """
 
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor is on another row (`row` None: the table is empty). Cheap to handle: it
+        comes with every cursor move."""
+
+        table: RowTable
+        row: Row | None
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -107,6 +117,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_column = 0
         self._index: dict[str, int] = {}
         self._index_before: int | None = None
+        self._announced: object = ()  # the row key last posted as highlighted
         self._natural = [self._content_width(i, []) for i in range(len(self.columns))]
         self._widths = list(self._natural)
         self._cache: dict[tuple[object, ...], list[Segment]] = {}
@@ -123,6 +134,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(row, len(rows) - 1))
         self._fit()
         self.refresh()
+        self._announce()
 
     def _fit(self) -> None:
         """Column widths for the current window (tui/layout.py) and the scrollable size."""
@@ -159,6 +171,18 @@ class RowTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self.rows_shown)
 
+    def current_row(self) -> Row | None:
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]
+
+    def _announce(self) -> None:
+        row = self.current_row()
+        key = row.key if row is not None else None
+        if key != self._announced:
+            self._announced = key
+            self.post_message(self.RowHighlighted(self, row))
+
     # --- the cursor ----------------------------------------------------------------------------------
     def move_cursor(
         self, *, row: int | None = None, column: int | None = None, animate: bool = False
@@ -169,6 +193,7 @@ class RowTable(ScrollView, can_focus=True):
             self.cursor_column = max(0, min(column, len(self.columns) - 1))
         self.refresh()
         self.call_after_refresh(self._scroll_cursor_into_view, animate)
+        self._announce()
 
     def _scroll_cursor_into_view(self, animate: bool = False) -> None:
         left = sum(w + 2 * PAD for w in self._widths[: self.fixed_columns])
