@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,7 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         for table in self.query(BoardTable):
             table.read_only = self.repo.read_only
+        self._watch_cursors()
         self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
@@ -118,10 +120,13 @@ class BoardScreen(Screen[None]):
         self._follow(self._active_table())
 
     # --- the detail panel -------------------------------------------------------------------------
-    @on(RowTable.RowHighlighted)
-    def row_highlighted(self, message: RowTable.RowHighlighted) -> None:
-        if message.table is self._active_table():
-            self._follow(message.table)
+    def _watch_cursors(self) -> None:
+        for table in self.query(RowTable):
+            self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
+
+    def _cursor_moved(self, table: RowTable, key: str | None) -> None:
+        if table is self._active_table():
+            self._follow(table)
 
     def _active_table(self) -> RowTable | None:
         active = self.query_one(TabbedContent).active
@@ -133,9 +138,11 @@ class BoardScreen(Screen[None]):
 
     def action_toggle_detail(self) -> None:
         self.query_one("#body").toggle_class("-no-detail")
+        self.query_one(DetailPanel).reshow()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
+        self.call_after_refresh(self.query_one(DetailPanel).reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
         if self.repo.read_only and event.key in edit_keys():

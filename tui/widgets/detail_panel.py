@@ -35,6 +35,7 @@ class DetailPanel(VerticalScroll, can_focus=False):
         self._changes: dict[tuple[str, str], list[HistoryEntry]] | None = None
         self._entries: dict[str, HistoryEntry] | None = None
         self._shown: tuple[str, Row | None] = ("", None)
+        self._height = -1  # lines of the text shown (a change of height needs a layout)
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY, id="detail-text")
@@ -45,11 +46,26 @@ class DetailPanel(VerticalScroll, can_focus=False):
         self.show_row(*self._shown)
 
     def show_row(self, table: str, row: Row | None) -> None:
+        """Show `row` of `table` (or remember it while the panel is hidden). A full layout of the
+        screen costs tens of ms at 10,000 rows, so it is asked for only when the text's height
+        changes; moving between records of the same shape only repaints the panel."""
         self._shown = (table, row)
-        if not self.is_mounted:
+        if not self.is_mounted or not self.visible_now():
             return
-        self.query_one("#detail-text", Static).update(self._text(table, row))
+        text = self._text(table, row)
+        body = self.query_one("#detail-text", Static)
+        height = len(text.wrap(self.app.console, max(1, body.content_size.width or 80)))
+        body.update(text, layout=height != self._height)
+        self._height = height
         self.scroll_home(animate=False)
+
+    def visible_now(self) -> bool:
+        return self.display and (self.parent is None or not self.parent.has_class("-no-detail"))
+
+    def reshow(self) -> None:
+        """After the panel is shown again: what the cursor is on now."""
+        self._height = -1
+        self.show_row(*self._shown)
 
     # --- what to show ------------------------------------------------------------------------
     def _text(self, table: str, row: Row | None) -> Text:
