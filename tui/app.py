@@ -13,12 +13,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from store import BoardError, BoardState, HistoryEntry, Repository
+from store import BoardError, Repository
 
 from . import settings
 from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
 from .themes import PROJECTOR
+from .writes import read_shown
 
 POLL_SECONDS = 2.0
 
@@ -116,13 +117,10 @@ class BoardApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def reload_store(self) -> None:
+        """Read the store and build the tables' rows in a thread; the screen only shows them."""
         try:
-            state = self.repo.state()
-            history = self.repo.history(HISTORY_SHOWN)
+            shown = read_shown(self.repo, self.today, HISTORY_SHOWN)
         except BoardError as err:
             self.call_from_thread(self.notify, str(err), severity="error", markup=False)
             return
-        self.call_from_thread(self._receive, state, history)
-
-    def _receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
-        self.board.receive(state, history)
+        self.call_from_thread(self.board.receive, shown)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import Container, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
@@ -27,7 +28,6 @@ from store import (
     BoardError,
     BoardState,
     Change,
-    HistoryEntry,
     Repository,
     StaleEdit,
     accepted_forms,
@@ -41,10 +41,11 @@ from store import (
 from ..edits import GROWABLE, EditLog, cell_field, edit_heading, problem, summary
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
-from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
+from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows
 from ..widgets.board_table import BoardTable
 from ..widgets.detail_panel import DetailPanel
 from ..widgets.row_table import RowTable
+from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 from .edit import ChoiceScreen, ConfirmScreen, EditScreen
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
@@ -68,6 +69,7 @@ class BoardScreen(Screen[None]):
         self.today = today
         self.state: BoardState = repo.state()
         self.edits = EditLog(repo)
+        self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
         self._filtering: BoardTable | None = None
@@ -100,7 +102,7 @@ class BoardScreen(Screen[None]):
         for table in self.query(BoardTable):
             table.read_only = self.repo.read_only
         self._watch_cursors()
-        self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
+        self.show_state(read_shown(self.repo, self.today, HISTORY_SHOWN))
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -152,15 +154,15 @@ class BoardScreen(Screen[None]):
     def board_table(self, table: str) -> BoardTable:
         return self.query_one(f"#table-{table}", BoardTable)
 
-    def show_state(
-        self, state: BoardState, history: list[HistoryEntry], changed: bool = False
-    ) -> None:
-        """Push a state into every tab; with `changed`, highlight rows that differ from before."""
+    def show_state(self, shown: Shown, changed: bool = False) -> None:
+        """Push a state read off the loop into every tab; with `changed`, highlight rows that
+        differ from before."""
+        state, history = shown.state, shown.history
         self.state = state
-        self.seen_identity = self.repo.storage.identity()
+        self.seen_identity = shown.identity
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
-            rows = table_rows(state, table, self.today)
+            rows = shown.rows[table]
             marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
             self._rows[table] = rows
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
@@ -185,6 +187,10 @@ class BoardScreen(Screen[None]):
         )
         path = short_path(self.repo.path)
         text = f"{mode} │ {path} │ rev {s.revision}, {last} │ {self.received} received"
+        if self.writes.waiting_for_lock():
+            text = f"waiting for the store's lock (another process is saving) … │ {text}"
+        elif self.writes.pending:
+            text = f"saving … │ {text}"
         filters = [
             f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
         ]
@@ -192,17 +198,15 @@ class BoardScreen(Screen[None]):
             text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
         self.query_one("#status", Static).update(Text(visible(text)))
 
-    def refresh_now(self) -> None:
-        self.show_state(self.repo.state(), self.repo.history(HISTORY_SHOWN))
-
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
-    def receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
+    def receive(self, shown: Shown) -> None:
+        state = shown.state
         if state.revision == self.state.revision:
             return
         news = range(self.state.revision + 1, state.revision + 1)
         self.received += sum(1 for rev in news if rev not in self.edits.own_revisions)
         self._warn_open_dialog(state)
-        self.show_state(state, history, changed=True)
+        self.show_state(shown, changed=True)
 
     def _warn_open_dialog(self, state: BoardState) -> None:
         dialog = self.app.screen
@@ -267,6 +271,49 @@ class BoardScreen(Screen[None]):
         if self._filtering is not None:
             self.set_focus(self._filtering)
 
+    # --- writes, off the event loop (tui/writes.py) ------------------------------------------------
+    @dataclass
+    class Written(Message):
+        """A write finished in the worker thread: its change or refusal, and the state after."""
+
+        outcome: Outcome
+
+    def write(self, write: Write) -> None:
+        """Queue a write; the screen keeps working while it waits for the store's lock."""
+        if self.writes.put(write):
+            self._drain()
+        self._show_status()
+        self.set_timer(LOCK_NOTICE_SECONDS + 0.05, self._show_status)
+
+    @work(thread=True, group="writes")
+    def _drain(self) -> None:
+        for outcome in self.writes.drain():
+            self.post_message(self.Written(outcome))
+
+    @on(Written)
+    def written(self, message: Written) -> None:
+        outcome, write = message.outcome, message.outcome.write
+        if outcome.shown is not None:
+            self.show_state(outcome.shown)
+        if isinstance(outcome.error, StaleEdit) and write.retry is not None:
+            self._ask_apply_mine(outcome.error, write)
+        elif outcome.error is not None:
+            self.refused(outcome.error, write.word)
+        elif outcome.change is None:
+            self.notify(f"Nothing to {write.word} in this console.", markup=False)
+        elif write.then is not None:
+            write.then(outcome.change)
+        self._show_status()
+
+    @work
+    async def _ask_apply_mine(self, err: StaleEdit, write: Write) -> None:
+        mine = write.mine
+        question = f"{err} — it is now {err.current!r}. Keep theirs, or apply yours ({mine!r})?"
+        answers = {"theirs": f"Keep theirs ({err.current!r})", "mine": f"Apply mine ({mine!r})"}
+        if await self.app.push_screen_wait(ChoiceScreen(question, answers)) == "mine":
+            assert write.retry is not None
+            self.write(Write(write.word, write.retry))
+
     # --- status cycling -------------------------------------------------------------------------
     @on(BoardTable.CycleRequested)
     def cycle_requested(self, message: BoardTable.CycleRequested) -> None:
@@ -274,10 +321,15 @@ class BoardScreen(Screen[None]):
         if row is None or not row.record:
             return
         field = f"part{row.part}.{STATUS_FIELD[table]}" if row.part else STATUS_FIELD[table]
+        self.write(Write("save", partial(self._cycle, table, row.record, field, message.delta)))
+
+    def _cycle(self, table: str, record: str, field: str, delta: int) -> Change:
+        """In the worker: the next word after the stored one (queued presses step on in turn)."""
+        state = self.repo.state()
         words = choices(table, field) or []
-        current = record_value(self.state, table, row.record, field)
-        new = words[(words.index(current) + message.delta) % len(words)]
-        self.save(table, row.record, field, new, base_revision=self.state.revision)
+        current = record_value(state, table, record, field)
+        new = words[(words.index(current) + delta) % len(words)]
+        return self.repo.set_field(table, record, field, new, base_revision=state.revision)
 
     # --- editing a cell ---------------------------------------------------------------------------
     @on(BoardTable.EditRequested)
@@ -305,32 +357,9 @@ class BoardScreen(Screen[None]):
         value = await self.app.push_screen_wait(dialog)
         if value is None:
             return
-        try:
-            change = self.repo.set_field(table, record, field, value, base_revision=base)
-        except StaleEdit as err:
-            if await self._apply_mine(err, value):
-                self.save(table, record, field, value, base_revision=None)
-            return
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
-
-    async def _apply_mine(self, err: StaleEdit, mine: str) -> bool:
-        question = f"{err} — it is now {err.current!r}. Keep theirs, or apply yours ({mine!r})?"
-        answers = {"theirs": f"Keep theirs ({err.current!r})", "mine": f"Apply mine ({mine!r})"}
-        return await self.app.push_screen_wait(ChoiceScreen(question, answers)) == "mine"
-
-    def save(
-        self, table: str, record: str, field: str, value: Any, base_revision: int | None
-    ) -> None:
-        """Save one field against `base_revision` (None: whatever is there now); report a refusal."""
-        try:
-            change = self.repo.set_field(table, record, field, value, base_revision=base_revision)
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
+        save = partial(self.repo.set_field, table, record, field, value)
+        retry = partial(save, base_revision=None)  # "apply mine": over whatever is there now
+        self.write(Write("save", partial(save, base_revision=base), retry=retry, mine=value))
 
     # --- adding and removing rows ------------------------------------------------------------------
     @on(BoardTable.AddRequested)
@@ -349,13 +378,14 @@ class BoardScreen(Screen[None]):
         title = await self.app.push_screen_wait(dialog)
         if title is None:
             return
-        try:
-            change = self.repo.add(table, {"title": title})
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
-        self.board_table(table).select_record(change.record)
+        select = self.board_table(table).select_record
+        self.write(
+            Write(
+                "add",
+                partial(self.repo.add, table, {"title": title}),
+                then=lambda c: select(c.record),
+            )
+        )
 
     @on(BoardTable.DeleteRequested)
     def delete_requested(self, message: BoardTable.DeleteRequested) -> None:
@@ -372,31 +402,19 @@ class BoardScreen(Screen[None]):
         question = f"Remove {table[:-1]} {row.record} '{title}'? It can be undone with u."
         if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
-        try:
-            change = self.repo.delete(table, row.record, base_revision=base)
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
+        self.write(
+            Write("remove", partial(self.repo.delete, table, row.record, base_revision=base))
+        )
 
     # --- undo / redo ------------------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._step(self.edits.undo, "undo")
+        self.write(Write("undo", self.edits.undo, remember=False, then=self._stepped("Undo")))
 
     def action_redo(self) -> None:
-        self._step(self.edits.redo, "redo")
+        self.write(Write("redo", self.edits.redo, remember=False, then=self._stepped("Redo")))
 
-    def _step(self, step: Callable[[], Change | None], word: str) -> None:
-        try:
-            inverse = step()
-        except BoardError as err:
-            self.notify(f"Cannot {word}: {err}", severity="error", markup=False)
-            return
-        if inverse is None:
-            self.notify(f"Nothing to {word} in this console.", markup=False)
-            return
-        self.refresh_now()
-        self.notify(f"{word.capitalize()}: {summary(inverse)}", markup=False)
+    def _stepped(self, word: str) -> Callable[[Change], None]:
+        return lambda inverse: self.notify(f"{word}: {summary(inverse)}", markup=False)
 
     # --- export -----------------------------------------------------------------------------------
     @work
@@ -429,12 +447,9 @@ class BoardScreen(Screen[None]):
         self.app.call_from_thread(self.notify, message, title="Exported", markup=False, timeout=10)
 
     # --- shared ending ------------------------------------------------------------------------------
-    def _done(self, change: Change) -> None:
-        if self.edits.saved(change):
-            self.refresh_now()
-
-    def refused(self, err: BoardError) -> None:
-        self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=8)
+    def refused(self, err: BoardError, word: str = "save") -> None:
+        title = "Not saved" if word in ("save", "add", "remove", "export") else f"Cannot {word}"
+        self.notify(str(err), title=title, severity="error", markup=False, timeout=8)
 
 
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
