@@ -33,17 +33,16 @@ from store import (
     accepted_forms,
     choices,
     record_value,
-    short_path,
-    visible,
-    when,
 )
 
 from ..edits import GROWABLE, EditLog, cell_field, edit_heading, problem, summary
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
+from ..status import status_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows
 from ..widgets.board_table import BoardTable
 from ..widgets.detail_panel import DetailPanel
+from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 from .edit import ChoiceScreen, ConfirmScreen, EditScreen
@@ -52,7 +51,6 @@ EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
-FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clears"
 NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
@@ -72,8 +70,6 @@ class BoardScreen(Screen[None]):
         self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
-        self._filtering: BoardTable | None = None
-        self._rows: dict[str, list[Row]] = {}  # each table's rows as last shown, unfiltered
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -83,7 +79,7 @@ class BoardScreen(Screen[None]):
                     with TabPane(f"{number} {title}", id=tab):
                         yield from self._tab_body(tab)
             yield DetailPanel(self.today, id="detail")
-        yield Input(id="filter", placeholder=FILTER_HINT)  # shown by `/`
+        yield FilterBox(id="filter")  # shown by `/`
         yield Static(id="status", markup=False)
         yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
@@ -163,8 +159,7 @@ class BoardScreen(Screen[None]):
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = shown.rows[table]
-            marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
-            self._rows[table] = rows
+            marks = _changed_keys(self.board_table(table).all_rows, rows) if changed else set()
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
             if marks:
                 self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
@@ -174,29 +169,21 @@ class BoardScreen(Screen[None]):
 
     def _unmark(self, table: str, keys: set[str]) -> None:
         widget = self.board_table(table)
-        widget.show(self._rows[table], widget.highlighted - keys)
+        widget.show(widget.all_rows, widget.highlighted - keys)
 
     def _show_status(self) -> None:
-        """Most important first, so a narrow projector still shows the mode and the last change."""
-        s = self.state
-        mode = "READ-ONLY" if self.repo.read_only else "editing"
-        last = (
-            f"last change {when(s.changed_at)} UTC by {s.changed_by}"
-            if s.changed_at
-            else "no changes yet"
+        waiting = self.writes.waiting_for_lock()
+        text = status_text(
+            self.state,
+            read_only=self.repo.read_only,
+            path=self.repo.path,
+            received=self.received,
+            writing="waiting" if waiting else "saving" if self.writes.pending else "",
+            filters=[
+                f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
+            ],
         )
-        path = short_path(self.repo.path)
-        text = f"{mode} │ {path} │ rev {s.revision}, {last} │ {self.received} received"
-        if self.writes.waiting_for_lock():
-            text = f"waiting for the store's lock (another process is saving) … │ {text}"
-        elif self.writes.pending:
-            text = f"saving … │ {text}"
-        filters = [
-            f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
-        ]
-        if filters:
-            text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
-        self.query_one("#status", Static).update(Text(visible(text)))
+        self.query_one("#status", Static).update(Text(text))
 
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
     def receive(self, shown: Shown) -> None:
@@ -235,41 +222,15 @@ class BoardScreen(Screen[None]):
 
     # --- filter -----------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        """Open the filter box at once (it is always there, hidden), so every key typed after `/`
-        goes into it however fast it comes: nothing typed can reach the table meanwhile."""
         active = self.query_one(TabbedContent).active
         if active not in EDITABLE:
             self.notify("Filter works on Components, Bids, Implications and Recommendations.")
             return
-        table = self.board_table(active)
-        self._filtering = table
-        box = self.query_one("#filter", Input)
-        box.value = table.filter_text
-        box.display = True
-        self.set_focus(box)
+        self.query_one(FilterBox).open(self.board_table(active))
 
     @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        table = self._filtering
-        if table is not None and table.filter_text != event.value:
-            table.filter_text = event.value
-            table.show(self._rows[table.table_name])
-            self._show_status()
-
-    @on(Input.Submitted, "#filter")
-    def filter_kept(self) -> None:
-        self._close_filter()
-
-    def key_escape(self) -> None:
-        """Escape in the filter box clears the filter and returns to the table."""
-        if isinstance(self.focused, Input) and self.focused.id == "filter":
-            self.focused.value = ""
-            self._close_filter()
-
-    def _close_filter(self) -> None:
-        self.query_one("#filter", Input).display = False
-        if self._filtering is not None:
-            self.set_focus(self._filtering)
+    def filter_changed(self) -> None:
+        self._show_status()
 
     # --- writes, off the event loop (tui/writes.py) ------------------------------------------------
     @dataclass

@@ -48,11 +48,13 @@ class BoardTable(RowTable):
         self.table_name = table
         self.filter_text = ""
         self.read_only = False
+        self.all_rows: list[Row] = []  # unfiltered, as last shown
 
     # --- attributes down -------------------------------------------------------------------
     def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
         """Show `rows` (filtered), keeping the cursor on the same record and the scroll."""
         self.highlighted = highlight if highlight is not None else self.highlighted
+        self.all_rows = rows
         wanted = self._filtered(rows) if self.filter_text else rows
         self.empty_text = f"No rows match {self.filter_text!r} — escape clears"
         current = self.current_row()
@@ -62,6 +64,11 @@ class BoardTable(RowTable):
             self.cursor_column = 1  # the first editable column
         elif current is not None and self._index.get(current.key) != self._index_before:
             self.call_after_refresh(self._scroll_cursor_into_view)
+
+    def set_filter(self, text: str) -> None:
+        if text != self.filter_text:
+            self.filter_text = text
+            self.show(self.all_rows)
 
     def _filtered(self, rows: list[Row]) -> list[Row]:
         """The rows the filter matches; a totals row sums those rows only, and goes when none do."""
