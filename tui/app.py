@@ -36,16 +36,18 @@ class BoardApp(App[None]):
         *,
         today: dt.date | None = None,
         settings_file: Path | None = None,
+        start_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
+        self.start_folder = start_folder or Path.cwd()  # `x` exports under it by default
         self.settings_file = settings_file
         self.today = today or dt.date.today()
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
 
     def get_default_screen(self) -> BoardScreen:
-        return BoardScreen(self.repo, self.today)
+        return BoardScreen(self.repo, self.today, self.start_folder)
 
     @property
     def board(self) -> BoardScreen:

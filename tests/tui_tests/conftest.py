@@ -12,7 +12,7 @@ from tui.widgets.board_table import BoardTable
 
 @pytest.fixture
 def app(repo: Repository) -> BoardApp:
-    return BoardApp(repo, today=TODAY)
+    return BoardApp(repo, today=TODAY, start_folder=repo.path.parent)
 
 
 def cells(app: BoardApp, table: str, key: str) -> list[str]:

@@ -134,3 +134,27 @@ async def test_the_palette_offers_one_help_screen(app: BoardApp) -> None:
         commands = list(app.get_system_commands(app.screen))
         keys = [c for c in commands if c.title == "Keys"]
         assert len(keys) == 1 and "(?)" in keys[0].help
+
+
+async def test_delete_asks_with_visible_buttons_and_no_is_focused(
+    app: BoardApp, repo: Repository
+) -> None:
+    from textual.widgets import Button
+
+    from tui.screens.edit import ConfirmScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Remove (y)", "No (n)"]
+        await pilot.press("enter")  # the focused button is No
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("delete")
+        await pilot.click("#yes")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if len(repo.state().bids) == 4:
+                break
+    assert [b.id for b in repo.state().bids] == [2, 3, 4, 5]

@@ -59,11 +59,13 @@ def run(args: argparse.Namespace) -> int:
         paths = write_bundle(
             repo, args.all, today=today, svg=_svg(repo, args, today), force=args.force
         )
-        print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
+        print(f"wrote {len(paths)} files to {args.all.resolve()}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
     target = None if args.output in (None, "-") else Path(args.output)
     export_one(
         repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
     )
+    if target is not None:  # stdout stays the snapshot's alone; the note goes to stderr
+        print(f"wrote the {args.format} snapshot to {target.resolve()}", file=sys.stderr)
     return 0

@@ -61,10 +61,11 @@ class BoardScreen(Screen[None]):
     AUTO_FOCUS = "#tab-overview-scroll"
     BINDINGS = APP_BINDINGS
 
-    def __init__(self, repo: Repository, today: dt.date) -> None:
+    def __init__(self, repo: Repository, today: dt.date, start_folder: Path) -> None:
         super().__init__()
         self.repo = repo
         self.today = today
+        self.start_folder = start_folder  # exports go under it by default
         self.state: BoardState = repo.state()
         self.edits = EditLog(repo)
         self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
@@ -361,7 +362,7 @@ class BoardScreen(Screen[None]):
         base = self.state.revision
         title = record_value(self.state, table, row.record, "title")
         question = f"Remove {table[:-1]} {row.record} '{title}'? It can be undone with u."
-        if not await self.app.push_screen_wait(ConfirmScreen(question)):
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Remove")):
             return
         self.write(
             Write("remove", partial(self.repo.delete, table, row.record, base_revision=base))
@@ -382,7 +383,8 @@ class BoardScreen(Screen[None]):
     async def action_export(self) -> None:
         """Ask for a folder (a dated one by default), then write every format there."""
         stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        default = self.repo.path.parent / "exports" / stamp
+        # Under the folder the console was started in, where the user will look for it.
+        default = self.start_folder / "exports" / stamp
         dialog = EditScreen(
             "Export snapshot — folder (created if missing)",
             str(default),
@@ -404,7 +406,7 @@ class BoardScreen(Screen[None]):
             self.app.call_from_thread(self.refused, err)
             return
         self.edits.own_revisions.add(self.repo.state().revision)  # the snapshot record is ours
-        message = f"Snapshot written to {folder} ({len(paths)} files)"
+        message = f"Snapshot written to {folder.resolve()} ({len(paths)} files)"
         self.app.call_from_thread(self.notify, message, title="Exported", markup=False, timeout=10)
 
     # --- shared ending ------------------------------------------------------------------------------

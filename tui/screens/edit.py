@@ -8,9 +8,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import status_label, visible
@@ -30,6 +30,8 @@ EditScreen > Vertical, ConfirmScreen > Vertical, ChoiceScreen > Vertical {
 .hint { color: $text-muted; margin-top: 1; }
 .forms { color: $text-muted; height: auto; }
 OptionList { height: auto; max-height: 12; }
+.buttons { height: auto; }
+.buttons Button { margin-right: 2; }
 """
 
 
@@ -117,7 +119,8 @@ class EditScreen(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; only `y` (or enter on Yes) confirms."""
+    """A yes/no question with visible buttons; `y` or the Yes button confirms, `n`, escape or
+    the No button (focused first, so a stray enter answers no) declines."""
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [
@@ -125,14 +128,25 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
         self.question = question
+        self.yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(visible(self.question)), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(Text(f"{self.yes} (y)"), id="yes", variant="error")
+                yield Button(Text("No (n)"), id="no", variant="primary")
             yield Label("y: yes · n / escape: no", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
