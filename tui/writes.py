@@ -57,7 +57,7 @@ class Outcome:
 
 def read_shown(repo: Repository, today: dt.date, history: int) -> Shown:
     """The state, its history and every table's rows (pure work, fine in a thread)."""
-    identity = repo.storage.identity()  # first: a change after it is noticed by the next poll
+    identity = repo.identity()  # first: a change after it is noticed by the next poll
     state = repo.state()
     rows = {table: table_rows(state, table, today) for table in EDITABLE}
     return Shown(state, repo.history(history), rows, identity)

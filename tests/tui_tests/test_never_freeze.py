@@ -11,7 +11,7 @@ from store import Repository
 from tests.store_tests.procs import start
 from tui.app import BoardApp
 
-from .conftest import cells
+from .conftest import Cells
 
 
 def status(app: BoardApp) -> str:
@@ -19,7 +19,7 @@ def status(app: BoardApp) -> str:
 
 
 async def test_a_locked_store_does_not_freeze_the_screen_and_the_edit_lands_after(
-    app: BoardApp, repo: Repository, store_path: Path
+    app: BoardApp, repo: Repository, store_path: Path, cells: Cells
 ) -> None:
     holder = start("hold-lock", store_path)
     try:
@@ -46,7 +46,9 @@ async def test_a_locked_store_does_not_freeze_the_screen_and_the_edit_lands_afte
     assert repo.history()[0].new == "recommended"
 
 
-async def test_two_quick_presses_are_saved_in_order(app: BoardApp, repo: Repository) -> None:
+async def test_two_quick_presses_are_saved_in_order(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "space", "space")
         for _ in range(50):

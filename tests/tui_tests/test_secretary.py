@@ -12,7 +12,7 @@ from tui.app import BoardApp
 from tui.screens.edit import EditScreen
 from tui.widgets.row_table import RowTable
 
-from .conftest import cells
+from .conftest import Cells
 
 
 def footer_keys(app: BoardApp) -> list[str]:
@@ -24,7 +24,9 @@ def screen_line(table: RowTable, y: int) -> str:
     return table.render_line(y).text
 
 
-async def test_typing_in_the_edit_box_appends_to_the_text(app: BoardApp, repo: Repository) -> None:
+async def test_typing_in_the_edit_box_appends_to_the_text(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "down", "e", *" and Wi-Fi", "enter")
         await pilot.pause()
@@ -73,7 +75,7 @@ async def test_keys_typed_in_one_burst_after_slash_all_go_to_the_filter(
     assert store_path.read_bytes() == before
 
 
-async def test_the_total_row_sums_the_rows_shown_and_says_so(app: BoardApp) -> None:
+async def test_the_total_row_sums_the_rows_shown_and_says_so(app: BoardApp, cells: Cells) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("3")
         assert cells(app, "bids", "total")[1:7] == ["Total", "770", "350", "110", "490", "1,720"]
