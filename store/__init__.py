@@ -12,8 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .dates import long_date
 from .display import (
     OVERDUE,
+    RECORD_NOUNS,
     SYMBOLS,
     TAB_TITLES,
     TABS,
@@ -130,6 +132,8 @@ __all__ = [
     "target_text",
     "visible",
     "short_path",
+    "RECORD_NOUNS",
+    "long_date",
     "when",
     "who_am_i",
     "write_bundle",

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .dates import local_time
+
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
 TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
 TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
@@ -50,8 +52,9 @@ def money(value: int) -> str:
 
 
 def when(at: str) -> str:
-    """A stored UTC time to the second: `2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
-    return at[:19].replace("T", " ")
+    """A stored UTC time as a UK reader expects it, in the local zone with its name:
+    `2026-12-01T08:07:00.123Z` -> `1 Dec 2026 08:07 GMT` (store/dates.py)."""
+    return local_time(at)
 
 
 def target_text(target: str, overdue: bool) -> str:
@@ -70,12 +73,23 @@ def describe_value(value: Any) -> str:
     return str(value)
 
 
-def change_text(action: str, old: Any, new: Any) -> str:
-    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what one change did."""
-    if action == "add":
-        return f"added {describe_value(new)}"
-    if action == "delete":
-        return f"removed {describe_value(old)}"
+# A record of each table, in words ("added bid 6 …").
+RECORD_NOUNS = {
+    "components": "component",
+    "bids": "bid",
+    "implications": "implication",
+    "recommendations": "recommendation",
+}
+
+
+def change_text(action: str, old: Any, new: Any, table: str = "", record: str = "") -> str:
+    """`350 → 400`; an add or removal in words: `added bid 6 'Social care case management'`
+    (`added 'EDRMS'` when the table and record are not given)."""
+    if action in ("add", "delete"):
+        verb, value = ("added", new) if action == "add" else ("removed", old)
+        if not table:
+            return f"{verb} {describe_value(value)}"
+        return f"{verb} {RECORD_NOUNS.get(table, table)} {record} '{describe_value(value)}'"
     return f"{describe_value(old)} → {describe_value(new)}"
 
 

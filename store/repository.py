@@ -377,7 +377,7 @@ class Repository:
         if stale:
             _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            at_text = f" at {when(at)} UTC" if at else ""
+            at_text = f" at {when(at)}" if at else ""
             raise StaleEdit(
                 f"{what} was changed by {who}{at_text} since you read it",
                 who=who,

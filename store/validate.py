@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import typed_day
 from .errors import NotFound, ValidationError
 from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
 
@@ -103,6 +104,8 @@ def _amount(value: int) -> str:
 
 
 def _parse_target(value: Any) -> str:
+    """A month (`Jan 2027`, `end-Jan 2027`, `January 2027`) or a day, UK order
+    (`31/01/2027`, `2027-01-31`, `31 January 2027`), stored as `end-Jan 2027` or `31 Jan 2027`."""
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not a target month")
     if not value.strip():
@@ -110,14 +113,22 @@ def _parse_target(value: Any) -> str:
     try:
         return str(Target.parse(value))
     except ValueError as err:
+        day = typed_day(value) if len(value) <= MAX_DATE_TEXT else None
+        if day is None:
+            raise ValidationError(str(err)) from None
+    try:
+        return str(Target.of(day.year, day.month, day=day.day))
+    except ValueError as err:
         raise ValidationError(str(err)) from None
 
 
-# A stored target is checked by parsing it.
-_target = FieldRule(
-    _parse_target,
-    forms="a month: Dec 2004, mid-Nov 2004, end-Oct 2004, early-Jan 2005; empty clears",
+MAX_DATE_TEXT = 60  # longer is not a date; dateutil need not read it
+TARGET_FORMS = (
+    "a month or a day: Jan 2027, mid-Jan 2027, end-Jan 2027, 31/01/2027, 2027-01-31 "
+    "or 31 January 2027; empty clears"
 )
+# A stored target is checked by parsing it.
+_target = FieldRule(_parse_target, forms=TARGET_FORMS)
 
 FIELDS: dict[str, dict[str, FieldRule]] = {
     "components": {

@@ -105,7 +105,7 @@ def _parts(out: Text, item: Any, today: dt.date) -> None:
 def _changes(out: Text, changes: list[HistoryEntry]) -> None:
     out.append("Last changes:\n" if changes else "No changes recorded yet.\n", style=LABEL)
     for e in changes[:LAST_CHANGES]:
-        what = change_text(e.action, e.old, e.new)
+        what = change_text(e.action, e.old, e.new, e.table, e.record)
         field = f"{e.field}: " if e.action == "set" else ""
         out.append(f"  {shown_time(e.at)} {visible(e.who)}  ", style="dim")
         out.append(" ↵ ".join(visible(line) for line in f"{field}{what}".split("\n")) + "\n")

@@ -6,6 +6,7 @@ No textual here: the main screen asks the user and shows the outcome; this keeps
 from __future__ import annotations
 
 from store import (
+    RECORD_NOUNS,
     BoardState,
     Change,
     Repository,
@@ -19,12 +20,7 @@ from store import (
 from .tables import COLUMNS, Row
 
 GROWABLE = ("components", "bids")
-KINDS = {
-    "components": "Component",
-    "bids": "Bid",
-    "implications": "Implication",
-    "recommendations": "Recommendation",
-}
+KINDS = {table: noun.capitalize() for table, noun in RECORD_NOUNS.items()}
 NAME_FIELD = {"implications": "name", "recommendations": "text"}  # else "title"
 HEADING_TITLE = 40  # characters of the record's title in an edit box's heading
 

@@ -19,7 +19,7 @@ def status_text(
 ) -> str:
     mode = "READ-ONLY" if read_only else "editing"
     last = (
-        f"last change {when(state.changed_at)} UTC by {state.changed_by}"
+        f"last change {when(state.changed_at)} by {state.changed_by}"
         if state.changed_at
         else "no changes yet"
     )

@@ -21,6 +21,7 @@ from store import (
     BoardState,
     Component,
     HistoryEntry,
+    change_text,
     describe_value,
     gc_paused,
     money,
@@ -313,7 +314,7 @@ def recommendation_rows(state: BoardState) -> list[Row]:
 
 
 HISTORY_COLUMNS = (
-    Column("When (UTC)", kind="key"),
+    Column("When", kind="key"),
     Column("Who"),
     Column("Table", kind="key"),
     Column("#", kind="key"),
@@ -331,10 +332,12 @@ def history_key(entry: HistoryEntry) -> str:
 def history_rows(entries: list[HistoryEntry]) -> list[Row]:
     rows = []
     for e in entries:
-        values = (when(e.at), e.who, e.table, e.record, e.field, e.old, e.new)
-        texts = tuple(
-            visible(describe_value(v) if i >= 5 else str(v)) for i, v in enumerate(values)
-        )
+        if e.action == "set":
+            changed = (e.field, describe_value(e.old), describe_value(e.new))
+        else:  # an add or removal in words, not field `*`: "added bid 6 'Social care …'"
+            changed = ("—", "—", change_text(e.action, e.old, e.new, e.table, e.record))
+        values = (when(e.at), e.who, e.table, e.record, *changed)
+        texts = tuple(visible(str(v)) for v in values)
         rows.append(Row(history_key(e), e.record, texts, partial(_plain, texts)))
     return rows
 

@@ -78,6 +78,7 @@ def render(export: Export) -> str:
                 f"<p><strong>{label} implications:</strong> {h(text)}</p>"
                 for label, text in implication_notes(s)
             ]
-    out += [f"<p><strong>{h(f'Grand total: £{money(s.grand_total)}k')}</strong></p>"]
+    grand = f"Grand total (£'000): {money(s.grand_total)}"
+    out += [f"<p><strong>{h(grand)}</strong></p>"]
     out += [*html_changes(export.changes), "</body>", "</html>", ""]
     return "\n".join(out)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..dates import long_date
 from ..display import change_text as display_change_text
 from ..display import money, status_label, target_text, visible, when
 from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
@@ -43,7 +44,7 @@ def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
 
 def change_text(entry: HistoryEntry) -> str:
     """`old → new`, or `added X` / `removed X` for a whole record."""
-    return display_change_text(entry.action, entry.old, entry.new)
+    return display_change_text(entry.action, entry.old, entry.new, entry.table, entry.record)
 
 
 def since_text(changes: Changes) -> str:
@@ -52,9 +53,7 @@ def since_text(changes: Changes) -> str:
     if changes.since is None:
         return f"No earlier snapshot: {count} {noun} since the store was created."
     s = changes.since
-    return (
-        f"{count} {noun} since the snapshot of {when(s.at)} UTC by {s.who} (revision {s.revision})."
-    )
+    return f"{count} {noun} since the snapshot of {when(s.at)} by {s.who} (revision {s.revision})."
 
 
 def year_label(year: str) -> str:
@@ -75,7 +74,7 @@ def heading_lines(state: BoardState) -> list[str]:
     """The report's heading: who decides what, when, and on whose report."""
     r = state.report
     return [
-        f"{r.get('authority', '')} — {r.get('decision_maker', '')}, {r.get('meeting_date', '')}",
+        f"{r.get('authority', '')} — {r.get('decision_maker', '')}, {long_date(r.get('meeting_date', ''))}",
         f"Report of the {r.get('report_of', '')}",
         f"Aim: '{r.get('aim', '')}'",
     ]
@@ -184,7 +183,7 @@ def changes_table(changes: Changes) -> DisplayTable:
         (when(e.at), e.who, f"{e.table} {e.record}", e.field, change_text(e))
         for e in changes.entries
     ]
-    return DisplayTable(CHANGES_TITLE, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
+    return DisplayTable(CHANGES_TITLE, ("When", "Who", "Record", "Field", "Old → new"), rows)
 
 
 def board_tables(export: Export) -> list[DisplayTable]:

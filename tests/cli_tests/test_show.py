@@ -57,7 +57,7 @@ def test_totals_have_separators_and_a_rule_above_them(shown: Result) -> None:
         " 1,720 ",
     ]
     assert lines[at - 1].startswith("|---+---")  # the totals row is set apart from the bids
-    assert "Grand total: £1,720k" in shown.out
+    assert "Grand total (£'000): 1,720" in shown.out
 
 
 def test_show_one_table(module_tmp: Path) -> None:

@@ -28,7 +28,7 @@ def summary(state: BoardState) -> str:
     if not state.revision:
         return f"revision 0, as created; {counts}"
     at = when(state.changed_at)
-    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {counts}"
+    return f"revision {state.revision}, last changed {at} by {state.changed_by}; {counts}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Repository, money, visible
+from store import Repository, long_date, money, visible
 
 from ..layout import column_widths, natural_width
 from ..paths import store_path
@@ -87,7 +87,9 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
     plain = not console.is_terminal
     report = state.report
     heading = Text(
-        visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
+        visible(
+            f"{report['title']} — {report['decision_maker']}, {long_date(report['meeting_date'])}"
+        )
     )
     console.print(heading, style="bold")
     for name in tables:
@@ -101,7 +103,7 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
                 table.add_row(*row.cells)
         print_wide(console, table, table_width(widths))
     if "bids" in tables:
-        console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
+        console.print(Text(f"Grand total (£'000): {money(state.grand_total)}"))
 
 
 def print_wide(console: Console, table: Table, width: int) -> None:
