@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, cursor, edit, live, screens
+from . import cli, cursor, edit, live, money, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -62,6 +62,7 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
         figures += cursor.cursor_figures(
             build(folder / "cursor.json", bids=big), 40 if quick else 200
         )
+        figures += money.money_figures(folder, big, 3 if quick else 21)
     if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
         figures = [dataclasses.replace(f, goal=None) for f in figures]
     return sorted(figures, key=lambda f: f.item)

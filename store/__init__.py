@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import funding, planning
 from .dates import long_date
 from .display import (
     OVERDUE,
@@ -22,6 +23,8 @@ from .display import (
     change_text,
     describe_value,
     money,
+    over_under,
+    priority_label,
     short_path,
     status_label,
     target_text,
@@ -119,12 +122,16 @@ __all__ = [
     "describe_value",
     "export_one",
     "field_names",
+    "funding",
     "gc_paused",
     "history_path",
     "money",
+    "over_under",
     "parse_value",
     "accepted_forms",
     "split_part",
+    "planning",
+    "priority_label",
     "prepare",
     "record_value",
     "render",

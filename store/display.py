@@ -51,6 +51,20 @@ def money(value: int) -> str:
     return f"{value:,}"
 
 
+def priority_label(rank: int, within: bool | None) -> str:
+    """A bid's place: `1`, or against an envelope `1 · within` / `4 · below line`."""
+    if within is None:
+        return str(rank)
+    return f"{rank} · {'within' if within else 'below line'}"
+
+
+def over_under(over: int | None) -> str:
+    """Bids minus envelope as words: `70 over`, `30 under`, `even`; `—` without an envelope."""
+    if over is None:
+        return "—"
+    return "even" if over == 0 else f"{money(abs(over))} {'over' if over > 0 else 'under'}"
+
+
 def when(at: str) -> str:
     """A stored UTC time as a UK reader expects it, in the local zone with its name:
     `2026-12-01T08:07:00.123Z` -> `1 Dec 2026 08:07 GMT` (store/dates.py)."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from .dates import typed_day
 from .errors import NotFound, ValidationError
+from .funding import parse_rank
 from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
@@ -103,6 +104,15 @@ def _amount(value: int) -> str:
     return f"{value:,}" if value.bit_length() < 1000 else f"a {value.bit_length()}-bit number"
 
 
+def _priority(value: Any) -> int | None:
+    """None only as stored by a store from before priorities (read in the report's order)."""
+    return None if value is None else parse_rank(value)
+
+
+# A store from before priorities has none (the report's order is used); a stored one is from 1.
+_priority_rule = FieldRule(_priority, lambda v: v is None or (type(v) is int and v >= 1))
+
+
 def _parse_target(value: Any) -> str:
     """A month (`Jan 2027`, `end-Jan 2027`, `January 2027`) or a day, UK order
     (`31/01/2027`, `2027-01-31`, `31 January 2027`), stored as `end-Jan 2027` or `31 Jan 2027`."""
@@ -144,6 +154,7 @@ FIELDS: dict[str, dict[str, FieldRule]] = {
         "status": _choice(BidStatus),
         "funding": _choice(FundingRoute),
         "note": _text(False),
+        "priority": _priority_rule,
     },
     "implications": {
         "name": _text(True),

@@ -30,8 +30,17 @@ TABLE_BINDINGS: list[BindingType] = [
     Binding("k", "cursor_up", "Up", show=False),
 ]
 
+# The Bids tab's own keys (on top of TABLE_BINDINGS).
+BID_BINDINGS: list[BindingType] = [
+    Binding("left_square_bracket", "move_priority(-1)", "Priority up", key_display="["),
+    Binding("right_square_bracket", "move_priority(1)", "Priority down", key_display="]"),
+    Binding("p", "priority_view", "Priority order"),
+    Binding("r", "reprofile", "Reprofile"),
+]
+
 # Keys that change the store: refused, with a notice, on a read-only console.
 EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
+EDIT_ACTIONS |= {"move_priority", "reprofile"}
 
 # The footer's order, most used first, so `?` and `q` survive at 80 columns. An action not
 # named here goes after these (keys other features add still show, at the end).
@@ -73,7 +82,7 @@ def allowed(action: str, read_only: bool) -> bool | None:
 def edit_keys() -> set[str]:
     """Every key bound to an editing action (for the read-only notice)."""
     keys: set[str] = set()
-    for b in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for b in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(b, Binding)
         if b.action.split("(")[0] in EDIT_ACTIONS:
             keys.update(k.strip() for k in b.key.split(","))
@@ -91,6 +100,6 @@ def described(bindings: list[BindingType], default: str) -> list[tuple[str, str,
 
 
 def _display(key: str) -> str:
-    return {"question_mark": "?", "slash": "/", "space": "space", "shift+space": "shift+space"}.get(
-        key, key
-    )
+    names = {"question_mark": "?", "slash": "/", "space": "space", "shift+space": "shift+space"}
+    names |= {"left_square_bracket": "[", "right_square_bracket": "]"}
+    return names.get(key, key)

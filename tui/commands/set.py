@@ -13,6 +13,7 @@ from store import (
     describe_value,
     field_names,
     parse_value,
+    planning,
 )
 
 from ..paths import store_path
@@ -23,6 +24,7 @@ examples:
   board set bids 1 2005/06 400
   board set components 5 part4.status complete
   board set recommendations 3.1 decision agreed
+  board set bids 4 priority 1        (moves bid 4 to the top, renumbering the others)
   board set components 2 note -- "-see the minutes"   (a VALUE that starts with '-' goes after --)
 """
 
@@ -70,5 +72,9 @@ def run(args: argparse.Namespace) -> int:
     # Validate before opening, so a refused value never creates a missing store.
     parse_value(args.table, args.field, args.value, args.id)
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    print(confirmation(repo.set_field(args.table, args.id, args.field, args.value)))
+    change = repo.set_field(args.table, args.id, args.field, args.value)
+    if change.action == "multi":  # a priority: the bids it renumbered too
+        print("\n".join(one_line(line) for line in planning.describe_parts(change.parts)))
+    else:
+        print(confirmation(change))
     return 0

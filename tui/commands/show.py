@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Repository, long_date, money, visible
+from store import YEAR_LABELS, BoardState, Repository, long_date, money, over_under, visible
 
 from ..layout import column_widths, natural_width
 from ..paths import store_path
-from ..tables import COLUMNS, Row, table_rows
+from ..tables import COLUMNS, TOTAL, Row, table_rows
 from .output import board_console
 
 TITLES = {
@@ -97,13 +97,24 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
         widths = fitted_widths(name, rows, console.width)
         table = make_table(name, plain, widths)
         for row in rows:
-            if row.key == "total":
+            if row.key == TOTAL:
                 add_totals(table, row.cells)
-            else:
+            elif row.record:  # the envelope rows are printed after the table, in words
                 table.add_row(*row.cells)
         print_wide(console, table, table_width(widths))
     if "bids" in tables:
         console.print(Text(f"Grand total (£'000): {money(state.grand_total)}"))
+        for line in envelope_lines(state):
+            console.print(Text(line))
+
+
+def envelope_lines(state: BoardState) -> list[str]:
+    """`Envelope 2005/06: 700 (bids 770, 70 over)` for each year that has one."""
+    over, totals = state.oversubscription(), state.year_totals()
+    return [
+        f"Envelope {YEAR_LABELS[y]}: {money(cap)} (bids {money(totals[y])}, {over_under(over[y])})"
+        for y, cap in state.envelope.items()
+    ]
 
 
 def print_wide(console: Console, table: Table, width: int) -> None:

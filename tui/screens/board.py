@@ -39,8 +39,9 @@ from ..edits import GROWABLE, EditLog, cell_field, edit_heading, problem, summar
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..status import status_text
-from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows
-from ..widgets.board_table import BoardTable
+from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
+from ..widgets.bids_pane import BidsPane
+from ..widgets.board_table import BidTable, BoardTable
 from ..widgets.detail_panel import DetailPanel
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
@@ -67,6 +68,7 @@ class BoardScreen(Screen[None]):
         self.today = today
         self.start_folder = start_folder  # exports go under it by default
         self.state: BoardState = repo.state()
+        self.shown: Shown | None = None  # the last state shown, with its rows
         self.edits = EditLog(repo)
         self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
         self.received = 0  # changes from elsewhere since this console opened
@@ -92,6 +94,8 @@ class BoardScreen(Screen[None]):
             history = RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
             history.empty_text = NO_HISTORY
             yield history
+        elif tab == "bids":
+            yield BidsPane(self.state)
         else:
             yield BoardTable(tab)
 
@@ -151,15 +155,26 @@ class BoardScreen(Screen[None]):
     def board_table(self, table: str) -> BoardTable:
         return self.query_one(f"#table-{table}", BoardTable)
 
+    @property
+    def bid_table(self) -> BidTable:
+        return self.query_one("#table-bids", BidTable)
+
+    @property
+    def bids_pane(self) -> BidsPane:
+        return self.query_one(BidsPane)
+
     def show_state(self, shown: Shown, changed: bool = False) -> None:
         """Push a state read off the loop into every tab; with `changed`, highlight rows that
         differ from before."""
         state, history = shown.state, shown.history
-        self.state = state
+        self.state, self.shown = state, shown
+        self.bids_pane.state = state
         self.seen_identity = shown.identity
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = shown.rows[table]
+            if table == "bids" and self.bid_table.by_priority:  # rows in id order came ready
+                rows = table_rows(state, table, self.today, True)
             marks = _changed_keys(self.board_table(table).all_rows, rows) if changed else set()
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
             if marks:
@@ -310,7 +325,7 @@ class BoardScreen(Screen[None]):
         dialog = EditScreen(
             edit_heading(self.state, table, record, field, label),
             "" if current is None else str(current),
-            validate=lambda v: problem(table, record, field, v),
+            validate=lambda v: problem(table, record, field, v, self.state),
             choices=choices(table, field),
             numeric=isinstance(current, int),
             target=(table, record, field),
@@ -322,6 +337,18 @@ class BoardScreen(Screen[None]):
         save = partial(self.repo.set_field, table, record, field, value)
         retry = partial(save, base_revision=None)  # "apply mine": over whatever is there now
         self.write(Write("save", partial(save, base_revision=base), retry=retry, mine=value))
+
+    # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
+    @on(BidsPane.PlanReady)
+    def plan_ready(self, message: BidsPane.PlanReady) -> None:
+        """Plan a multi-field edit and save it as one revision, off the event loop."""
+        make = message.make
+        self.write(Write("save", lambda: self.repo.apply(make())))
+
+    @on(BidsPane.ViewChanged)
+    def bids_view_changed(self) -> None:
+        if self.shown is not None:
+            self.show_state(self.shown)  # the same state, the bids in the other order
 
     # --- adding and removing rows ------------------------------------------------------------------
     @on(BoardTable.AddRequested)

@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import APP_BINDINGS, TABLE_BINDINGS, TABLES_WHERE, described
+from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, TABLES_WHERE, described
 
 EXTRA = [
     ("↑ ↓ ← → / j k", "Move the cursor"),
-    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme)"),
+    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme, priority order, reprofile)"),
     ("escape", "Close a dialog or this help without changing anything"),
 ]
 
@@ -27,6 +27,7 @@ def keys_table() -> Table:
     for keys, what, place in [
         *described(APP_BINDINGS, "everywhere"),
         *described(TABLE_BINDINGS, TABLES_WHERE),
+        *described(BID_BINDINGS, "Bids"),
     ]:
         table.add_row(Text(keys), Text(what), Text(place))
     for keys, what in EXTRA:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from ..edits import GROWABLE
-from ..keys import TABLE_BINDINGS, allowed
-from ..tables import COLUMNS, Row, total_of_shown
+from ..keys import BID_BINDINGS, TABLE_BINDINGS, allowed
+from ..tables import COLUMNS, TOTAL, Row, total_of_shown
 from .row_table import RowTable
 
 
@@ -73,8 +73,8 @@ class BoardTable(RowTable):
     def _filtered(self, rows: list[Row]) -> list[Row]:
         """The rows the filter matches; a totals row sums those rows only, and goes when none do."""
         wanted = self.filter_text.lower()
-        shown = [r for r in rows if r.key != "total" and wanted in " ".join(r.texts).lower()]
-        total = next((r for r in reversed(rows) if r.key == "total"), None)
+        shown = [r for r in rows if r.record and wanted in " ".join(r.texts).lower()]
+        total = next((r for r in reversed(rows) if r.key == TOTAL), None)
         if total is None or not shown:
             return shown
         return [*shown, total_of_shown(shown, self.columns, total)]
@@ -102,3 +102,40 @@ class BoardTable(RowTable):
 
     def action_remove(self) -> None:
         self.post_message(self.DeleteRequested(self, self.current_row(), self.cursor_column))
+
+
+class BidTable(BoardTable):
+    """The Bids tab: its priority keys and the priority view go up as requests too."""
+
+    BINDINGS = BID_BINDINGS
+
+    @dataclass
+    class PriorityMoveRequested(BoardTable.RowRequest):
+        """[ or ]: the selected bid one place up (`delta` -1) or down (1) in priority."""
+
+        delta: int
+
+    class PriorityViewRequested(BoardTable.RowRequest):
+        """p: show the bids in priority order with the funding line (or back in id order)."""
+
+    class ReprofileRequested(BoardTable.RowRequest):
+        """r: move money between two years of the selected bid."""
+
+    def __init__(self) -> None:
+        super().__init__("bids")
+        self.by_priority = False
+
+    def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
+        if self.by_priority:  # a row's running totals are not in its texts, the cache's key
+            self.refresh_header()
+        super().show(rows, highlight)
+
+    def action_move_priority(self, delta: int) -> None:
+        row, column = self.current_row(), self.cursor_column
+        self.post_message(self.PriorityMoveRequested(self, row, column, delta))
+
+    def action_priority_view(self) -> None:
+        self.post_message(self.PriorityViewRequested(self, self.current_row(), self.cursor_column))
+
+    def action_reprofile(self) -> None:
+        self.post_message(self.ReprofileRequested(self, self.current_row(), self.cursor_column))

@@ -153,6 +153,11 @@ class RowTable(ScrollView, can_focus=True):
     def _content_width(self, column: int, rows: list[Row]) -> int:
         return natural_width(self.columns[column], column, rows)
 
+    def refresh_header(self) -> None:
+        """The column labels changed (same columns): draw them again."""
+        self._cache.clear()
+        self.refresh()
+
     def get_row(self, key: str) -> list[Text]:
         """The cells of the row keyed `key`, as drawn (KeyError if it is not shown)."""
         return list(self._cells(self.rows_shown[self._index[key]]))
