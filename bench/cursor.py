@@ -1,4 +1,4 @@
-"""Item 6: a cursor move on the 10,000-row Bids tab with the detail panel shown, in process.
+"""Item 7: a cursor move on the 10,000-row Bids tab with the detail panel shown, in process.
 
 Each move is timed from posting the key to the last frame it caused being handed to the
 (headless) driver: the key handled, the table and the panel repainted and composed. Pilot's own
@@ -54,7 +54,7 @@ def cursor_figures(store: Path, moves: int) -> list[Figure]:
     hidden = asyncio.run(_moves(store, moves, panel=False))
     return [
         Figure(
-            "6",
+            "7",
             "cursor move, 10,000-row Bids tab, detail panel shown",
             ms(shown),
             FRAME * 1000,
