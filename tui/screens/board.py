@@ -76,7 +76,7 @@ class BoardScreen(Screen[None]):
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Container(id="body"):
+        with Container(id="body", classes="-overview"):  # the first tab is the Overview
             with TabbedContent(initial="overview"):
                 for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
                     with TabPane(f"{number} {title}", id=tab):
@@ -120,6 +120,8 @@ class BoardScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def tab_changed(self) -> None:
         self.refresh_bindings()  # the footer shows the keys of the tab now open
+        # The Overview has no rows: the panel would only take its room.
+        self.query_one("#body").set_class(self._active_table() is None, "-overview")
         self._follow(self._active_table())
 
     # --- the detail panel -------------------------------------------------------------------------
