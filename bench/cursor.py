@@ -54,7 +54,7 @@ def cursor_figures(store: Path, moves: int) -> list[Figure]:
     hidden = asyncio.run(_moves(store, moves, panel=False))
     return [
         Figure(
-            "7",
+            "8",
             "cursor move, 10,000-row Bids tab, detail panel shown",
             ms(shown),
             FRAME * 1000,

@@ -13,13 +13,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import funding, planning
-from .dates import long_date
+from .as_at import Unreachable, state_at
+from .dates import parse_date, uk_date, working_days_after
 from .display import (
     OVERDUE,
     RECORD_NOUNS,
     SYMBOLS,
     TAB_TITLES,
     TABS,
+    as_at_text,
     change_text,
     describe_value,
     money,
@@ -44,9 +46,12 @@ from .errors import (
 )
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .meetings import meeting_fields
 from .model import (
     YEAR_LABELS,
     YEARS,
+    Action,
+    ActionStatus,
     Bid,
     BidStatus,
     BoardState,
@@ -56,13 +61,15 @@ from .model import (
     FundingRoute,
     HistoryEntry,
     Implication,
+    Meeting,
     Part,
     Recommendation,
     Target,
     YesNo,
 )
-from .records import record_value
+from .records import ROW_TABLES, record_value
 from .repository import Change, Repository, who_am_i
+from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (
     ALIASES,
@@ -79,6 +86,18 @@ from .validate import (
 
 __all__ = [
     "ALIASES",
+    "ROW_TABLES",
+    "as_at_text",
+    "meeting_fields",
+    "Action",
+    "ActionStatus",
+    "Meeting",
+    "Unreachable",
+    "decision_requirement",
+    "parse_date",
+    "state_at",
+    "uk_date",
+    "working_days_after",
     "EXPORT_FORMATS",
     "FIELDS",
     "OVERDUE",
@@ -140,7 +159,6 @@ __all__ = [
     "visible",
     "short_path",
     "RECORD_NOUNS",
-    "long_date",
     "when",
     "who_am_i",
     "write_bundle",

@@ -13,8 +13,16 @@ from typing import Any
 from .dates import local_time
 
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
-TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history", "actions")
+TAB_TITLES = (
+    "Overview",
+    "Components",
+    "Bids",
+    "Implications",
+    "Recommendations",
+    "History",
+    "Actions",
+)
 
 # A symbol beside every status word, so status never rests on colour alone.
 SYMBOLS: dict[str, str] = {
@@ -34,6 +42,9 @@ SYMBOLS: dict[str, str] = {
     "agreed": "✔",
     "amended": "✎",
     "not agreed": "✘",
+    "open": "○",
+    "done": "✔",
+    "dropped": "⊘",
     "Y": "●",
     "N": "○",
 }
@@ -71,6 +82,14 @@ def when(at: str) -> str:
     return local_time(at)
 
 
+def as_at_text(revision: int, changed_at: str) -> str:
+    """`as at revision 12 (1 Dec 2026 10:04 GMT)`: the mark of a board from the past (its time
+    shown like every other, in the local zone with its name)."""
+    if not changed_at:
+        return f"as at revision {revision} (as created)"
+    return f"as at revision {revision} ({when(changed_at)})"
+
+
 def target_text(target: str, overdue: bool) -> str:
     """A target month, marked when it has passed: `Dec 2004  ⚠ overdue`."""
     return f"{target}  {OVERDUE}" if overdue else target
@@ -83,7 +102,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return money(value)
     if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
+        return str(value.get("title") or value.get("name") or value.get("text") or "record")
+    if isinstance(value, list):  # a meeting's attendance
+        return "; ".join(map(str, value)) or "—"
     return str(value)
 
 
@@ -93,6 +114,8 @@ RECORD_NOUNS = {
     "bids": "bid",
     "implications": "implication",
     "recommendations": "recommendation",
+    "actions": "action",
+    "meetings": "meeting",
 }
 
 

@@ -7,10 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import typed_day
+from .dates import parse_date, typed_day
 from .errors import NotFound, ValidationError
 from .funding import parse_rank
-from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
+from .model import (
+    YEARS,
+    ActionStatus,
+    BidStatus,
+    ComponentStatus,
+    Decision,
+    FundingRoute,
+    Target,
+    YesNo,
+)
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
 MAX_TEXT = 2_000
@@ -123,7 +132,7 @@ def _parse_target(value: Any) -> str:
     try:
         return str(Target.parse(value))
     except ValueError as err:
-        day = typed_day(value) if len(value) <= MAX_DATE_TEXT else None
+        day = typed_day(value)
         if day is None:
             raise ValidationError(str(err)) from None
     try:
@@ -132,13 +141,53 @@ def _parse_target(value: Any) -> str:
         raise ValidationError(str(err)) from None
 
 
-MAX_DATE_TEXT = 60  # longer is not a date; dateutil need not read it
 TARGET_FORMS = (
     "a month or a day: Jan 2027, mid-Jan 2027, end-Jan 2027, 31/01/2027, 2027-01-31 "
     "or 31 January 2027; empty clears"
 )
 # A stored target is checked by parsing it.
 _target = FieldRule(_parse_target, forms=TARGET_FORMS)
+
+
+def _parse_due(value: Any) -> str:
+    """A due date in any UK spelling, stored as ISO; empty for none."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{value!r} is not a date")
+    if not value.strip():
+        return ""
+    try:
+        return parse_date(value).isoformat()
+    except ValueError as err:
+        raise ValidationError(str(err)) from None
+
+
+def _iso_day(value: Any) -> bool:
+    """A stored due date: ISO and a day the parser accepts."""
+    try:
+        return type(value) is str and (value == "" or parse_date(value).isoformat() == value)
+    except ValueError:
+        return False
+
+
+_due = FieldRule(_parse_due, _iso_day)
+_SOURCE_TABLES = ("components", "bids", "implications", "recommendations")
+
+
+def _parse_source(value: Any) -> str:
+    """The record an action came from, as `TABLE ID` (e.g. `recommendations 3.2`); or empty."""
+    text = _text(False).parse(value)
+    if not text:
+        return ""
+    table, _, record = text.partition(" ")
+    if table not in _SOURCE_TABLES or not record.strip() or " " in record.strip():
+        raise ValidationError(
+            f"{value!r} is not a record like 'recommendations 3.2' (tables: "
+            f"{', '.join(_SOURCE_TABLES)})"
+        )
+    return f"{table} {record.strip()}"
+
+
+_source = FieldRule(_parse_source, lambda v: v == "")
 
 FIELDS: dict[str, dict[str, FieldRule]] = {
     "components": {
@@ -167,6 +216,13 @@ FIELDS: dict[str, dict[str, FieldRule]] = {
         "decision": _choice(Decision),
         "note": _text(False),
     },
+    "actions": {
+        "text": _text(True),
+        "owner": _text(False),
+        "due": _due,
+        "status": _choice(ActionStatus),
+        "source": _source,
+    },
 }
 PART_FIELDS: dict[str, FieldRule] = {
     "title": _text(True),
@@ -181,6 +237,7 @@ STATUS_FIELD = {
     "bids": "status",
     "implications": "applies",
     "recommendations": "decision",
+    "actions": "status",
 }
 _PART_RE = re.compile(r"^part(\d+)\.(\w+)$")
 _VOCABULARIES = {
@@ -189,6 +246,7 @@ _VOCABULARIES = {
     ("bids", "funding"): FundingRoute,
     ("implications", "applies"): YesNo,
     ("recommendations", "decision"): Decision,
+    ("actions", "status"): ActionStatus,
 }
 
 

@@ -17,7 +17,21 @@ from store import BoardError
 from .commands.history import one_line
 from .paths import log_path, store_path
 
-COMMANDS = ("show", "set", "envelope", "reprofile", "import", "history", "check", "export", "serve")
+COMMANDS = (
+    "show",
+    "set",
+    "add",
+    "remove",
+    "envelope",
+    "reprofile",
+    "import",
+    "history",
+    "meeting",
+    "minutes",
+    "check",
+    "export",
+    "serve",
+)
 MODULES = {"import": "import_bids"}  # `import` is a Python keyword
 
 

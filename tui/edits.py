@@ -15,6 +15,7 @@ from store import (
     Change,
     Repository,
     ValidationError,
+    meeting_fields,
     parse_value,
     planning,
     record_value,
@@ -24,10 +25,17 @@ from store import (
 
 from .tables import COLUMNS, Row
 
-GROWABLE = ("components", "bids")
+GROWABLE = ("components", "bids", "actions")
 KINDS = {table: noun.capitalize() for table, noun in RECORD_NOUNS.items()}
-NAME_FIELD = {"implications": "name", "recommendations": "text"}  # else "title"
+NAME_FIELD = {"implications": "name", "recommendations": "text", "actions": "text"}  # else title
 HEADING_TITLE = 40  # characters of the record's title in an edit box's heading
+# The fields the console asks for when `a` adds an action, with their labels.
+ACTION_FIELDS = (
+    ("text", "Action"),
+    ("owner", "Owner"),
+    ("due", "Due (e.g. 30/11/2004 or 30 Nov 2004)"),
+    ("source", "From (e.g. recommendations 3.2; may be empty)"),
+)
 
 
 class EditLog:
@@ -122,6 +130,29 @@ def edit_heading(state: BoardState, table: str, record: str, field: str, label: 
 
 def _shortened(text: str) -> str:
     return text if len(text) <= HEADING_TITLE else text[: HEADING_TITLE - 1].rstrip() + "…"
+
+
+def action_problem(values: dict[str, str]) -> str | None:
+    """The first thing wrong with a new action's fields (the store's own words), or None."""
+    for field, value in values.items():
+        error = problem("actions", "", field, value) if value.strip() or field == "text" else None
+        if error:
+            return error
+    return None
+
+
+def meeting_problem(values: dict[str, str]) -> str | None:
+    try:
+        meeting_fields(**values)
+    except ValidationError as err:
+        return str(err)
+    return None
+
+
+def revision_problem(text: str, current: int) -> str | None:
+    if not text.strip().isdecimal() or not 0 <= int(text) <= current:
+        return f"Give a revision from 0 to {current}."
+    return None
 
 
 REPROFILE_HINT = "FROM TO AMOUNT, e.g. 2005/06 2006/07 100 · years: " + ", ".join(YEARS)

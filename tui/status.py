@@ -11,13 +11,12 @@ from store import BoardState, short_path, visible, when
 def status_text(
     state: BoardState,
     *,
-    read_only: bool,
+    mode: str,  # "editing", "READ-ONLY", "AS AT revision 3 (…), read-only"; a meeting if open
     path: Path,
     received: int,
     writing: str = "",  # "saving", "waiting" or ""
     filters: list[str] | None = None,
 ) -> str:
-    mode = "READ-ONLY" if read_only else "editing"
     last = (
         f"last change {when(state.changed_at)} by {state.changed_by}"
         if state.changed_at

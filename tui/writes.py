@@ -15,26 +15,28 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from store import BoardError, BoardState, Change, HistoryEntry, Repository
 
 from .edits import EditLog
 from .tables import Row, table_rows
 
-EDITABLE = ("components", "bids", "implications", "recommendations")
+EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 LOCK_NOTICE_SECONDS = 0.3  # a write still running after this is waiting for the lock
 
 
 @dataclass
 class Write:
-    """One write: `run` calls the store (in the worker thread) and returns its Change."""
+    """One write: `run` calls the store (in the worker thread) and returns its Change (a
+    meeting's start, end or correction returns the Meeting)."""
 
     word: str  # what the user asked for, for messages: "save", "undo", "redo"
-    run: Callable[[], Change | None]
+    run: Callable[[], Any]
     remember: bool = True  # an edit of this console's own (undo-able); undo/redo record themselves
     retry: Callable[[], Change | None] | None = None  # after a StaleEdit, if the user says "mine"
     mine: str = ""  # the value the user typed, for the keep-theirs/apply-mine question
-    then: Callable[[Change], None] | None = None  # on the UI thread once saved
+    then: Callable[[Any], None] | None = None  # on the UI thread once saved, given what run gave
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Shown:
 @dataclass
 class Outcome:
     write: Write
-    change: Change | None = None
+    change: Any = None  # what `run` returned: a Change, a Meeting, or None
     error: BoardError | None = None
     shown: Shown | None = None
 
@@ -58,9 +60,15 @@ class Outcome:
 def read_shown(repo: Repository, today: dt.date, history: int) -> Shown:
     """The state, its history and every table's rows (pure work, fine in a thread)."""
     identity = repo.identity()  # first: a change after it is noticed by the next poll
-    state = repo.state()
+    return shown_for(repo.state(), repo.history(history), today, identity)
+
+
+def shown_for(
+    state: BoardState, history: list[HistoryEntry], today: dt.date, identity: object = None
+) -> Shown:
+    """A state (now, or the board as at a revision) with every table's rows."""
     rows = {table: table_rows(state, table, today) for table in EDITABLE}
-    return Shown(state, repo.history(history), rows, identity)
+    return Shown(state, history, rows, identity)
 
 
 class WriteQueue:
@@ -103,7 +111,7 @@ class WriteQueue:
             change = write.run()
         except BoardError as err:
             return Outcome(write, error=err)
-        if change is not None and write.remember and not self.edits.saved(change):
+        if isinstance(change, Change) and write.remember and not self.edits.saved(change):
             return Outcome(write, change)  # nothing changed: nothing to show again
         try:
             return Outcome(write, change, shown=read_shown(self.repo, self.today, self.history))

@@ -42,10 +42,10 @@ def test_the_overdue_mark_follows_the_target() -> None:
 
 
 def test_a_meeting_date_reads_as_a_uk_date() -> None:
-    from store import long_date
+    from store import uk_date
 
-    assert long_date("2004-10-18") == "18 October 2004"
-    assert long_date("not a date") == "not a date"
+    assert uk_date("2004-10-18") == "18 October 2004"
+    assert uk_date("not a date") == "not a date"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import YEAR_LABELS, BoardState, Repository, long_date, money, over_under, visible
+from store import (
+    YEAR_LABELS,
+    BoardState,
+    Repository,
+    as_at_text,
+    decision_requirement,
+    money,
+    over_under,
+    state_at,
+    uk_date,
+    visible,
+)
 
 from ..layout import column_widths, natural_width
 from ..paths import store_path
@@ -22,6 +33,7 @@ TITLES = {
     "bids": "Capital bids (£'000)",
     "implications": "Implications",
     "recommendations": "Recommendations",
+    "actions": "Actions",
 }
 # Piped output goes to a file, a mail or grep, not a terminal: wide enough that no cell is cut and
 # each record stays on one line, unless $COLUMNS says otherwise (then long text ends in "…").
@@ -41,7 +53,26 @@ def add_parser(
     parser.add_argument(
         "table", nargs="?", choices=list(COLUMNS), metavar="TABLE", help=", ".join(COLUMNS)
     )
+    parser.add_argument(
+        "--at",
+        type=revision_number,
+        default=None,
+        metavar="REVISION",
+        help="the board as it stood at that revision (the history replayed back)",
+    )
     return parser
+
+
+def revision_number(text: str) -> int:
+    if not text.isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (0 or more)")
+    return int(text)
+
+
+def as_at_line(state: BoardState) -> str:
+    """`As at revision 12 (1 Dec 2026 10:04 GMT)`: the mark of a board from the past."""
+    text = as_at_text(state.revision, state.changed_at)
+    return text[:1].upper() + text[1:]
 
 
 def make_table(name: str, plain: bool, widths: list[int] | None = None) -> Table:
@@ -82,16 +113,23 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
     table.show_footer = True
 
 
-def render(repo: Repository, tables: list[str], console: Console) -> None:
-    state = repo.state()
+def render(
+    repo: Repository, tables: list[str], console: Console, state: BoardState | None = None
+) -> None:
+    state = state or repo.state()
     plain = not console.is_terminal
     report = state.report
     heading = Text(
         visible(
-            f"{report['title']} — {report['decision_maker']}, {long_date(report['meeting_date'])}"
+            f"{report['title']} — {report['decision_maker']}, {uk_date(report['meeting_date'])}"
         )
     )
     console.print(heading, style="bold")
+    if state is not repo.state():
+        console.print(Text(as_at_line(state)), style="bold reverse")
+    requirement = decision_requirement(report)
+    if requirement:
+        console.print(Text(requirement))
     for name in tables:
         rows = table_rows(state, name)
         widths = fitted_widths(name, rows, console.width)
@@ -134,5 +172,6 @@ def make_console() -> Console:
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
-    render(repo, [args.table] if args.table else list(COLUMNS), make_console())
+    state = None if args.at is None else state_at(repo, args.at)
+    render(repo, [args.table] if args.table else list(COLUMNS), make_console(), state)
     return 0

@@ -1,4 +1,4 @@
-"""The console's main screen: six tabs, the status line, and what each table's requests do.
+"""The console's main screen: seven tabs, the status line, and what each table's requests do.
 
 Frogmouth's `Main(Screen)` is the model: the App keeps the repository, the theme and the file
 watcher; this screen composes the tabs and is the only place that asks the store to change.
@@ -33,9 +33,19 @@ from store import (
     accepted_forms,
     choices,
     record_value,
+    uk_date,
 )
 
-from ..edits import GROWABLE, EditLog, cell_field, edit_heading, problem, summary
+from ..edits import (
+    ACTION_FIELDS,
+    GROWABLE,
+    EditLog,
+    action_problem,
+    cell_field,
+    edit_heading,
+    problem,
+    summary,
+)
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..status import status_text
@@ -47,8 +57,10 @@ from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 from .edit import ChoiceScreen, ConfirmScreen, EditScreen
+from .form import FormScreen
+from .record import RecordKeeper
 
-EDITABLE = ("components", "bids", "implications", "recommendations")
+EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
@@ -62,17 +74,20 @@ class BoardScreen(Screen[None]):
     AUTO_FOCUS = "#tab-overview-scroll"
     BINDINGS = APP_BINDINGS
 
-    def __init__(self, repo: Repository, today: dt.date, start_folder: Path) -> None:
+    def __init__(self, repo: Repository, today: dt.date, start_folder: Path | None = None) -> None:
         super().__init__()
         self.repo = repo
         self.today = today
-        self.start_folder = start_folder  # exports go under it by default
+        self.start_folder = start_folder or Path.cwd()  # exports go under it by default
         self.state: BoardState = repo.state()
         self.shown: Shown | None = None  # the last state shown, with its rows
         self.edits = EditLog(repo)
         self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
+        self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
+        self.notice = READ_ONLY_NOTICE
+        self.record = RecordKeeper(self)
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -101,15 +116,19 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for table in self.query(BoardTable):
-            table.read_only = self.repo.read_only
+            table.read_only = self.locked
         self._watch_cursors()
-        self.show_state(read_shown(self.repo, self.today, HISTORY_SHOWN))
+        self.show_state(self.read_now())
+
+    def read_now(self) -> Shown:
+        """The store as it is now, with every table's rows (the past board shows its own)."""
+        return read_shown(self.repo, self.today, HISTORY_SHOWN)
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "filter" and self.query_one(TabbedContent).active not in EDITABLE:
             return False
-        return allowed(action, self.repo.read_only)
+        return allowed(action, self.locked)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -150,8 +169,8 @@ class BoardScreen(Screen[None]):
         self.call_after_refresh(self.query_one(DetailPanel).reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
-        if self.repo.read_only and event.key in edit_keys():
-            self.notify(READ_ONLY_NOTICE, title="Read-only", severity="warning", markup=False)
+        if self.locked and event.key in edit_keys():
+            self.notify(self.notice, title="Read-only", severity="warning", markup=False)
 
     # --- attributes down ------------------------------------------------------------------------
     def board_table(self, table: str) -> BoardTable:
@@ -193,7 +212,7 @@ class BoardScreen(Screen[None]):
         waiting = self.writes.waiting_for_lock()
         text = status_text(
             self.state,
-            read_only=self.repo.read_only,
+            mode=self.mode_text(),
             path=self.repo.path,
             received=self.received,
             writing="waiting" if waiting else "saving" if self.writes.pending else "",
@@ -202,6 +221,18 @@ class BoardScreen(Screen[None]):
             ],
         )
         self.query_one("#status", Static).update(Text(text))
+
+    def mode_text(self) -> str:
+        """`editing` or `READ-ONLY`, with `meeting N open` while one is (the past says AS AT)."""
+        mode = "READ-ONLY" if self.repo.read_only else "editing"
+        meeting = self.state.open_meeting
+        return mode if meeting is None else f"{mode} │ meeting {meeting.id} open"
+
+    def refresh_now(self) -> None:
+        """Read the store again, off the event loop (the app's reload worker)."""
+        reload = getattr(self.app, "reload_store", None)
+        if reload is not None:
+            reload()
 
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
     def receive(self, shown: Shown) -> None:
@@ -242,7 +273,7 @@ class BoardScreen(Screen[None]):
     def action_filter(self) -> None:
         active = self.query_one(TabbedContent).active
         if active not in EDITABLE:
-            self.notify("Filter works on Components, Bids, Implications and Recommendations.")
+            self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
             return
         self.query_one(FilterBox).open(self.board_table(active))
 
@@ -324,6 +355,8 @@ class BoardScreen(Screen[None]):
     async def open_editor(self, table: str, record: str, field: str, label: str) -> None:
         base = self.state.revision
         current = record_value(self.state, table, record, field)
+        if (table, field) == ("actions", "due"):
+            current = uk_date(current or "")  # typed the UK way, stored as ISO
         dialog = EditScreen(
             edit_heading(self.state, table, record, field, label),
             "" if current is None else str(current),
@@ -356,9 +389,24 @@ class BoardScreen(Screen[None]):
     @on(BoardTable.AddRequested)
     def add_requested(self, message: BoardTable.AddRequested) -> None:
         if message.table.table_name not in GROWABLE:
-            self.notify("Rows can be added to Components and Bids only.", markup=False)
+            self.notify("Rows can be added to Components, Bids and Actions only.", markup=False)
             return
-        self.add_row(message.table.table_name)
+        if message.table.table_name == "actions":
+            self.add_action()
+        else:
+            self.add_row(message.table.table_name)
+
+    @work
+    async def add_action(self) -> None:
+        dialog = FormScreen(
+            "New action",
+            [(name, label, "") for name, label in ACTION_FIELDS],
+            check=action_problem,
+            hint="enter: next field, then add · due as 30/11/2004 · escape cancels",
+        )
+        values = await self.app.push_screen_wait(dialog)
+        if values is not None:
+            self._add("actions", {k: v for k, v in values.items() if v.strip()})
 
     @work
     async def add_row(self, table: str) -> None:
@@ -367,29 +415,29 @@ class BoardScreen(Screen[None]):
             f"New {kind} — title", "", validate=lambda v: problem(table, "", "title", v)
         )
         title = await self.app.push_screen_wait(dialog)
-        if title is None:
-            return
+        if title is not None:
+            self._add(table, {"title": title})
+
+    def _add(self, table: str, fields: dict[str, str]) -> None:
         select = self.board_table(table).select_record
         self.write(
-            Write(
-                "add",
-                partial(self.repo.add, table, {"title": title}),
-                then=lambda c: select(c.record),
-            )
+            Write("add", partial(self.repo.add, table, fields), then=lambda c: select(c.record))
         )
 
     @on(BoardTable.DeleteRequested)
     def delete_requested(self, message: BoardTable.DeleteRequested) -> None:
         table, row = message.table.table_name, message.row
         if table not in GROWABLE or row is None or not row.record or row.part:
-            self.notify("Only whole components and bids can be removed.", markup=False)
+            self.notify("Only whole components, bids and actions can be removed.", markup=False)
             return
         self.remove_row(table, row)
 
     @work
     async def remove_row(self, table: str, row: Row) -> None:
         base = self.state.revision
-        title = record_value(self.state, table, row.record, "title")
+        title = record_value(
+            self.state, table, row.record, "text" if table == "actions" else "title"
+        )
         question = f"Remove {table[:-1]} {row.record} '{title}'? It can be undone with u."
         if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Remove")):
             return
@@ -407,36 +455,13 @@ class BoardScreen(Screen[None]):
     def _stepped(self, word: str) -> Callable[[Change], None]:
         return lambda inverse: self.notify(f"{word}: {summary(inverse)}", markup=False)
 
-    # --- export -----------------------------------------------------------------------------------
-    @work
-    async def action_export(self) -> None:
-        """Ask for a folder (a dated one by default), then write every format there."""
-        stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        # Under the folder the console was started in, where the user will look for it.
-        default = self.start_folder / "exports" / stamp
-        dialog = EditScreen(
-            "Export snapshot — folder (created if missing)",
-            str(default),
-            validate=_folder_problem,
-            hint="enter writes every format there · escape cancels",
-        )
-        folder = await self.app.push_screen_wait(dialog)
-        if folder is not None:
-            svg = self.app.export_screenshot(title=self.app.TITLE)
-            self._write_export(Path(folder.strip()).expanduser(), svg)
+    # --- the meeting as a record: meetings, the past, snapshots (screens/record.py) --------------
+    def action_meeting(self) -> None:
+        """m: start a meeting, or end the one that is open."""
+        self.record.meeting()
 
-    @work(thread=True, exclusive=True, group="export")
-    def _write_export(self, folder: Path, svg: str) -> None:
-        from store import write_bundle  # the export's modules load on first use, not at start-up
-
-        try:
-            paths = write_bundle(self.repo, folder, today=self.today, svg=svg)
-        except BoardError as err:
-            self.app.call_from_thread(self.refused, err)
-            return
-        self.edits.own_revisions.add(self.repo.state().revision)  # the snapshot record is ours
-        message = f"Snapshot written to {folder.resolve()} ({len(paths)} files)"
-        self.app.call_from_thread(self.notify, message, title="Exported", markup=False, timeout=10)
+    def action_export(self) -> None:
+        self.record.export()
 
     # --- shared ending ------------------------------------------------------------------------------
     def refused(self, err: BoardError, word: str = "save") -> None:
@@ -447,7 +472,3 @@ class BoardScreen(Screen[None]):
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
     old = {r.key: r.texts for r in before}
     return {r.key for r in after if old.get(r.key) != r.texts}
-
-
-def _folder_problem(text: str) -> str | None:
-    return None if text.strip() else "Give a folder to write the snapshot into."
