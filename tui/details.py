@@ -20,6 +20,7 @@ from store import (
     change_text,
     money,
     status_label,
+    uk_date,
     visible,
 )
 from store import when as shown_time
@@ -42,7 +43,8 @@ def record_text(
         if field.name not in HIDDEN:
             _field(out, field.name, getattr(shown, field.name))
     if _is_overdue(shown, today):
-        out.append(f"{OVERDUE}: the target has passed and it is not finished\n", style="bold red")
+        what = "due date" if hasattr(shown, "due") else "target"
+        out.append(f"{OVERDUE}: the {what} has passed and it is not finished\n", style="bold red")
     if part is None and getattr(item, "parts", None):
         _parts(out, item, today)
     _changes(out, changes)
@@ -61,13 +63,15 @@ def _field(out: Text, name: str, value: Any) -> None:
         _amounts(out, value)
         return
     out.append(f"{label}: ", style=LABEL)
-    if isinstance(value, Enum):
+    if name == "due":  # an action's due date: ISO in the store, the UK way here
+        out.append((uk_date(value) or "—") + "\n")
+    elif isinstance(value, Enum):
         word = str(value.value)
         out.append((status_label(word) if word in SYMBOLS else word) + "\n")
     elif isinstance(value, int) and not isinstance(value, bool):
         out.append(money(value) + "\n")
     else:
-        text = visible_lines(str(value)) if value != "" else "—"
+        text = visible_lines(str(value)) if value not in ("", None) else "—"
         out.append(("\n" + text if "\n" in text else text) + "\n")
 
 

@@ -56,7 +56,12 @@ class BoardTable(RowTable):
         self.highlighted = highlight if highlight is not None else self.highlighted
         self.all_rows = rows
         wanted = self._filtered(rows) if self.filter_text else rows
-        self.empty_text = f"No rows match {self.filter_text!r} — escape clears"
+        self.empty_text = (
+            f"No rows match {self.filter_text!r} — escape clears"
+            if self.filter_text
+            else f"No {self.table_name} yet"
+            + (": a adds one." if self.table_name in GROWABLE else ".")
+        )
         current = self.current_row()
         keep = current.key if current else None
         self.set_rows(wanted, keep)
