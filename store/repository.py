@@ -19,6 +19,8 @@ from tinydb.table import Document, Table
 from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .gc_pause import gc_paused
+from .history_file import history_path
+from .integrity import duplicate_keys, history_entry, history_problems
 from .model import BoardState, HistoryEntry
 from .records import (
     blank_record,
@@ -93,6 +95,8 @@ class Repository:
         self._state_key: object = None
         self._records = RecordCache()
         self._mutex = threading.RLock()
+        self._warned: set[str] = set()
+        self._warnings: list[str] = []
 
     @property
     def path(self) -> Path:
@@ -149,51 +153,37 @@ class Repository:
 
     @_serialised
     def history(self, limit: int | None = None) -> list[HistoryEntry]:
-        return [self._history_entry(e) for e in self.storage.history(limit)]
-
-    def _history_entry(self, e: dict[str, Any]) -> HistoryEntry:
-        try:
-            return HistoryEntry(
-                revision=int(e["rev"]),
-                at=str(e["at"]),
-                who=str(e["who"]),
-                table=str(e["table"]),
-                record=str(e["id"]),
-                field=str(e["field"]),
-                old=e.get("old"),
-                new=e.get("new"),
-                action=str(e.get("action", "set")),
+        """The changes newest first; damaged lines are skipped (with one warning, see
+        `take_warnings`), never raised: one bad line must not take down every console."""
+        entries, skipped = self.storage.history(limit)
+        if skipped:
+            self._warn(
+                f"{history_path(self.path)}: {skipped} damaged history line(s) skipped; "
+                "run `board check`"
             )
-        except (KeyError, TypeError, ValueError) as err:
-            raise StoreDamaged(
-                f"{self.storage.history_file.path}: the change of revision {e.get('rev')!r} is "
-                f"damaged ({type(err).__name__}: {err})"
-            ) from None
+        return [history_entry(e) for e in entries]
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            self._warnings.append(message)
+
+    def take_warnings(self) -> list[str]:
+        """Warnings not yet taken, each given once per handle (not on every poll)."""
+        taken, self._warnings = self._warnings, []
+        return taken
 
     @_serialised
     def check(self) -> list[str]:
         """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
         storage = self.storage
-        state = self._validate(storage._parse(storage._read_bytes()))  # every record, afresh
-        problems = []
+        raw = storage._read_bytes()
+        state = self._validate(storage._parse(raw))  # every record, afresh
+        problems = duplicate_keys(self.path, raw)
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
-        self.history()  # reads every line, so a damaged one is reported (StoreDamaged) here
-        problems.extend(self._history_problems())
-        return problems
-
-    def _history_problems(self) -> list[str]:
-        """The history file must reach the last revision that wrote history (snapshots write none)."""
-        expected = int(self.storage.meta().get("history_rev", 0))
-        newest = self.storage.history(limit=1)
-        reached = newest[0]["rev"] if newest else 0
-        if reached < expected:
-            where = self.storage.history_file.path
-            return [
-                f"{where}: history ends at revision {reached}, the store wrote up to {expected}"
-            ]
-        return []
+        return problems + history_problems(storage)
 
     # --- writing ------------------------------------------------------------------------------
     def _table(self, name: str) -> Table:

@@ -212,6 +212,8 @@ class BoardApp(EditingMixin, App[None]):
 
     def _show_history(self, entries: list[HistoryEntry]) -> None:
         self.main.query_one("#table-history", RowTable).set_rows(history_rows(entries))
+        for warning in self.repo.take_warnings():  # each once, not on every reload
+            self.notify(warning, severity="warning", markup=False)
 
     def _show_status(self) -> None:
         """Most important first, so a narrow projector still shows the mode and the last change."""

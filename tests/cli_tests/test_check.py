@@ -37,6 +37,6 @@ def test_lost_history_is_reported(tmp_path: Path) -> None:
     result = run_board("--store", str(path), "check", env=clean_env(tmp_path))
     assert result.code == 2 and result.out == ""
     assert result.err == (
-        f"board: {history_path(path)}: history ends at revision 0, the store wrote up to 1\n"
+        f"board: {history_path(path)}: missing; the store recorded 1 changes in it\n"
     )
     assert Files.of(path) == before

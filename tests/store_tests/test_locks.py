@@ -54,7 +54,7 @@ def test_an_edit_keeps_the_files_permissions(store_path: Path, mode: int) -> Non
 def test_temp_files_of_a_killed_writer_are_removed_by_the_next_edit(store_path: Path) -> None:
     repo = Repository.open(store_path)
     left = [store_path.with_name(f".board.json.{tag}.tmp") for tag in ("abc123", "x_9")]
-    left.append(store_path.with_name(".board.history.jsonl.q1w2.tmp"))
+    left.append(store_path.with_name(".board.json.history.jsonl.q1w2.tmp"))
     other = store_path.with_name(".other.json.abc.tmp")  # another store's: not ours to remove
     for path in [*left, other]:
         path.write_bytes(b'{"half": ')
@@ -86,7 +86,7 @@ def test_a_failed_write_is_one_line_and_changes_nothing(
 
 def test_a_store_that_is_a_folder_is_refused_in_one_line(store_path: Path) -> None:
     store_path.mkdir()
-    with pytest.raises(StoreDamaged, match=r"cannot be read \(Is a directory\)"):
+    with pytest.raises(StoreDamaged, match=r"board.json: is a folder, not a store file"):
         Repository.open(store_path)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from rich.console import Console
+
+from store import Repository, visible
 
 
 class _PipeConsole(Console):
@@ -14,6 +17,12 @@ class _PipeConsole(Console):
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError
+
+
+def print_warnings(repo: Repository) -> None:
+    """What the store skipped while reading (damaged history lines), one `board:` line each."""
+    for warning in repo.take_warnings():
+        print(f"board: {visible(warning)}", file=sys.stderr)
 
 
 def board_console(**options: Any) -> Console:
