@@ -289,9 +289,11 @@ def _view_end(handle: BinaryIO, size: int, head: Head | None) -> int:
     (lines past it are a killed writer's or a restored backup's future), else the file's end."""
     if head is None or head.lines == 0 or not 0 < head.size <= size:
         return size
-    handle.seek(head.size - len(head.digest) - 4)  # each line ends with "h":"DIGEST"}
-    end = b'"h":"' + head.digest.encode() + b'"}\n'
-    return head.size if handle.read(len(end)).endswith(end) else size
+    end = b'"h":"' + head.digest.encode() + b'"}\n'  # how each line ends
+    if head.size < len(end):
+        return size
+    handle.seek(head.size - len(end))
+    return head.size if handle.read(len(end)) == end else size
 
 
 def _lines_backwards(path: Path, head: Head | None, block: int = 64 * 1024) -> Iterator[bytes]:

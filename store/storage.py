@@ -39,8 +39,8 @@ from .meta_check import check_meta
 SCHEMA_VERSION = 3  # 3: the store's id and its history's head in the meta, the history chained
 META = "_meta"
 LOCK_TIMEOUT = 10.0
-# filelock retries a held lock every poll interval; its 50 ms default made a contended edit wait
-# up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
+# A waiting writer retries a held lock every poll interval; filelock's 50 ms default made a
+# contended edit wait up to 50 ms after the holder had finished (edits take 2-3 ms here).
 LOCK_POLL = 0.005
 RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
 
@@ -65,6 +65,7 @@ class LockedJSONStorage(Storage):
         self._lock = StoreLock(Path(f"{self.path}.lock"), timeout=lock_timeout, poll=LOCK_POLL)
         self._lock_timeout = lock_timeout
         self._read_key: tuple[int, int, int] | None = None  # the file read under the lock
+        self._read_raw = b""
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
         self._cache_raw = b""
@@ -207,7 +208,7 @@ class LockedJSONStorage(Storage):
         not by (inode, mtime, size): a stale cache here would lose another process's edit.
         """
         self._read_key = self.identity()
-        raw = self._read_bytes()
+        raw = self._read_raw = self._read_bytes()
         if self._cache is None or raw != self._cache_raw:
             self._cache, self._cache_raw = self._parse(raw), raw
             self._cache_key, self._cache_at = self._read_key, time.time_ns()
@@ -223,7 +224,10 @@ class LockedJSONStorage(Storage):
                 self._lock.acquire()
             except LockTimeout:
                 raise StoreBusy(f"{self.path}: the lock file was replaced; not saved") from None
-        if self.identity() != self._read_key:
+            changed = self._read_bytes() != self._read_raw  # by bytes: ext4 reuses inodes at once
+        else:
+            changed = self.identity() != self._read_key
+        if changed:
             raise StoreBusy(
                 f"{self.path} was changed during this edit by a process that did not hold the lock "
                 "(was the lock file deleted?); not saved, try again"
@@ -265,8 +269,14 @@ class LockedJSONStorage(Storage):
         meta.update(revision=revision + 1, changed_at=at, changed_by=who)
         if history:  # lets `board check` tell a lost history file from edits that write none
             meta["history_rev"] = revision + 1
+            self._guard()
             self.append_history(meta, [{"rev": revision + 1, **entry} for entry in history])
-        raw = self.replace(data, check=self._guard)
+        try:
+            raw = self.replace(data, check=self._guard)
+        except FileNotFoundError:  # our temp file swept by a writer that locked a new lock file
+            raise StoreBusy(
+                f"{self.path}: the lock file was replaced; not saved, try again"
+            ) from None
         self.committed_revision = revision + 1
         # The file now holds exactly `data` and only the lock holder could have replaced it since:
         # keep it as the cache instead of parsing the file again on the next read.
