@@ -23,6 +23,7 @@ from .errors import (
     StoreUnwritable,
     ValidationError,
 )
+from .files import network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .model import (
@@ -106,10 +107,12 @@ __all__ = [
     "gc_paused",
     "history_path",
     "money",
+    "network_note",
     "parse_value",
     "prepare",
     "render",
     "status_label",
+    "store_file",
     "visible",
     "who_am_i",
     "write_bundle",

@@ -159,3 +159,46 @@ def store_file(path: Path) -> Path:
     if kind:
         raise StoreDamaged(f"{path}: is {kind}, not a store file")
     return real
+
+
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs"}
+NETWORK_FILESYSTEMS |= {"lustre", "gpfs", "davfs", "sshfs", "ncpfs", "coda", "virtiofs"}
+
+
+def _unescape(field: str) -> str:
+    """/proc/mounts writes a space in a mount point as \\040 (octal)."""
+    return field.replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
+
+
+def filesystem_type(path: Path, mounts: str | None = None) -> str:
+    """The type of the filesystem `path` is on ('ext4', 'nfs4', 'fuse.sshfs'; '' if unknown),
+    from the longest mount point in /proc/mounts that holds it (Linux; elsewhere '')."""
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+    target = os.path.realpath(path.parent)
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = _unescape(fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
+def network_note(path: Path, mounts: str | None = None) -> str | None:
+    """A warning for a store on a network filesystem, where file locks may not hold between
+    machines (NFS without a lock daemon, SMB, FUSE mounts); None on a local disk."""
+    kind = filesystem_type(path, mounts)
+    if kind not in NETWORK_FILESYSTEMS and not kind.startswith("fuse"):
+        return None
+    return (
+        f"{path} is on a network filesystem ({kind}): file locks may not hold between "
+        "machines, so edits from two machines can be lost; run `board serve` on one machine "
+        "and open the board in a browser instead"
+    )

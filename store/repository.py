@@ -18,6 +18,7 @@ from tinydb.table import Document, Table
 
 from .convert import RecordCache, state_from_data
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
+from .files import network_note
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import duplicate_keys, history_entry, history_problems
@@ -127,6 +128,9 @@ class Repository:
                 )
             repo.path.parent.mkdir(parents=True, exist_ok=True)
             repo.storage.create(seed_data())
+        note = network_note(repo.path)
+        if note:
+            repo._warn(note)
         version = repo.storage.meta()["schema_version"]
         if version < SCHEMA_VERSION and not read_only:
             repo.storage.migrate(upgrade_schema, repo._validate)

@@ -10,9 +10,10 @@ import importlib
 import os
 import sys
 import traceback
+from pathlib import Path
 from typing import NoReturn
 
-from store import BoardError
+from store import BoardError, network_note
 
 from .commands.history import one_line
 from .paths import log_path, store_path
@@ -109,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            return _run_console(args)
+            return _run_console(args)  # the console shows the network note itself
+        _note_network(store_path(args.store))
         return int(args.run(args) or 0)
     except BoardError as err:
         return _fail(str(err))
@@ -124,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
         return _internal(err)
+
+
+def _note_network(path: Path) -> None:
+    """Once per run, on stderr: a store on NFS, SMB or FUSE may not be locked between machines."""
+    note = network_note(path)
+    if note:
+        print(f"board: warning: {one_line(note)}", file=sys.stderr)
 
 
 def _internal(err: Exception) -> int:

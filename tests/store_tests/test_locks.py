@@ -100,3 +100,18 @@ def test_a_symlinked_store_stays_a_link_to_the_shared_file(tmp_path: Path) -> No
     assert link.is_symlink()
     assert Repository.open(shared).state().bids[0].status == "approved"
     assert [e.new for e in Repository.open(shared).history()] == ["approved"]
+
+
+def test_an_edit_keeps_the_group_of_the_store_and_its_history(store_path: Path) -> None:
+    """A group-shared folder: the next member must still be able to edit after this one."""
+    repo = Repository.open(store_path)
+    group = next(g for g in (65534, 100, 1, 2) if g != os.getgid())
+    try:
+        os.chown(store_path, -1, group)
+    except PermissionError:
+        pytest.skip("this user can give the store no other group")
+    os.chmod(store_path, 0o660)
+    repo.set_field("components", "1", "note", "first")  # creates the history
+    repo.set_field("components", "1", "note", "second")
+    for path in (store_path, history_path(store_path)):
+        assert (os.stat(path).st_gid, stat.S_IMODE(os.stat(path).st_mode)) == (group, 0o660)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store import BoardState, Repository, StoreDamaged, visible
+from store import BoardState, Repository, StoreDamaged, store_file, visible
 
 from ..paths import store_path
 
@@ -30,7 +30,7 @@ def summary(state: BoardState) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = store_path(args.store).absolute()
+    path = store_file(store_path(args.store).absolute())
     if not path.exists():  # check never creates a store: a mistyped path must not pass
         raise StoreDamaged(f"{path}: no store there")
     repo = Repository.open(path, read_only=True)
