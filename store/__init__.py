@@ -49,7 +49,7 @@ from .model import (
     status_label,
     visible,
 )
-from .repository import Change, Repository, who_am_i
+from .repository import NOTHING, Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION
 from .validate import (
     ALIASES,
@@ -65,6 +65,7 @@ from .validate import (
 __all__ = [
     "ALIASES",
     "EXPORT_FORMATS",
+    "NOTHING",
     "FIELDS",
     "SCHEMA_VERSION",
     "STATUS_FIELD",

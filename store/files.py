@@ -124,13 +124,12 @@ def read_regular(path: Path) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
-        kind = kind_of(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)
         if kind:
             raise StoreDamaged(f"{path}: is {kind}, not a store file")
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        with open(fd, "rb", buffering=0, closefd=False) as handle:
+            return handle.readall()  # sized by fstat: one read for the whole file
     finally:
         os.close(fd)
 

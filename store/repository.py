@@ -22,7 +22,7 @@ from .files import network_note
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import duplicate_keys, history_entry, history_problems
-from .model import BoardState, HistoryEntry
+from .model import BoardState, HistoryEntry, describe_value
 from .records import (
     blank_record,
     get_field,
@@ -189,6 +189,13 @@ class Repository:
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
         return problems + history_problems(storage)
 
+    @_serialised
+    def value(self, table: str, record: str, field: str) -> Any:
+        """One field's stored value (what `board get` prints)."""
+        field = canonical_field(check_table(table), field)
+        _, doc = self._find(table, record)
+        return get_field(doc, field)
+
     # --- writing ------------------------------------------------------------------------------
     def _table(self, name: str) -> Table:
         return self.db.table(check_table(name))
@@ -354,12 +361,14 @@ class Repository:
             _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
             when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
-            raise StaleEdit(
-                f"{what} was changed by {who}{when} since you read it",
-                who=who,
-                at=at,
-                current=current if field else None,
-            )
+            message = f"{what} was changed by {who}{when} since you read it"
+            if field and expected is not NOTHING:
+                by = f"set by {who}{when}" if latest else "as created"
+                message = (
+                    f"{what} holds {describe_value(current)!r}, not {describe_value(expected)!r} "
+                    f"({by}); not saved"
+                )
+            raise StaleEdit(message, who=who, at=at, current=current if field else None)
 
 
 def _one_line(err: BaseException) -> str:

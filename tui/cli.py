@@ -18,7 +18,7 @@ from store import BoardError, network_note
 from .commands.history import one_line
 from .paths import log_path, store_path
 
-COMMANDS = ("show", "set", "history", "check", "export", "serve")
+COMMANDS = ("show", "get", "set", "history", "check", "export", "serve")
 
 
 class BoardParser(argparse.ArgumentParser):

@@ -6,6 +6,7 @@ import argparse
 
 from store import (
     ALIASES,
+    NOTHING,
     TABLES,
     Change,
     Repository,
@@ -24,6 +25,7 @@ examples:
   board set components 5 part4.status complete
   board set recommendations 3.1 decision agreed
   board set components 2 note -- "-see the minutes"   (a VALUE that starts with '-' goes after --)
+  board set bids 1 2005/06 410 --expect 400   (saved only if it still holds 400)
 """
 
 
@@ -39,7 +41,7 @@ def _fields_help() -> str:
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "set",
-        usage="board set [-h] [--store PATH] TABLE ID FIELD [--] VALUE",
+        usage="board set [-h] [--store PATH] [--expect OLD] TABLE ID FIELD [--] VALUE",
         help="change one field (validated, recorded in the history)",
         description="Change one field, validated by the store and recorded in the history "
         "with your user@host, as a console edit is. Open consoles show it at once.",
@@ -52,6 +54,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
     )
     parser.add_argument("field", metavar="FIELD", help="a column name in lower case")
     parser.add_argument("value", metavar="VALUE", help="the new value (money: whole £'000)")
+    parser.add_argument(
+        "--expect",
+        metavar="OLD",
+        help="save only if the field still holds OLD (else exit 2 naming its value, who set it "
+        "and when): a safe read-modify-write for scripts",
+    )
     return parser
 
 
@@ -67,6 +75,10 @@ def confirmation(change: Change) -> str:
 def run(args: argparse.Namespace) -> int:
     # Validate before opening, so a refused value never creates a missing store.
     parse_value(args.table, args.field, args.value, args.id)
+    expected = NOTHING
+    if args.expect is not None:
+        expected = parse_value(args.table, args.field, args.expect, args.id)
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    print(confirmation(repo.set_field(args.table, args.id, args.field, args.value)))
+    change = repo.set_field(args.table, args.id, args.field, args.value, expected=expected)
+    print(confirmation(change))
     return 0
