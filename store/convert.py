@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import ValidationError
+from .meta_check import check_changed, check_report
 from .model import (
     YEARS,
     Bid,
@@ -21,7 +22,10 @@ from .model import (
     Snapshot,
     YesNo,
 )
+from .seed import seed_tables
 from .validate import check_stored
+
+REPORT_MODEL = seed_tables()["report"][0]
 
 Data = dict[str, dict[str, Any]]
 
@@ -34,6 +38,7 @@ def _checked(table: str, doc_id: int, doc: Any, make: Maker) -> Any:
         raise ValidationError(f"{table} {doc_id} is not a record")
     try:
         check_stored(table, doc)
+        check_changed(doc)
     except ValidationError as err:
         raise ValidationError(f"{table} {doc_id}: {err}") from None
     return make(doc_id, doc)
@@ -114,6 +119,7 @@ def state_from_data(
     report = data.get("report", {}).get("1")
     if not isinstance(report, dict):
         raise ValidationError("the report record is missing")
+    check_report(report, REPORT_MODEL)
     envelope = meta.get("envelope") or {}
     return BoardState(
         revision=int(meta.get("revision", 0)),

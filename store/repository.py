@@ -230,6 +230,7 @@ class Repository:
         With `base_revision`: refuse if the field changed after that revision. With `expected`
         (undo): refuse unless the field still holds that value.
         """
+        record = str(record).strip()
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
         at = now_iso()
@@ -275,7 +276,7 @@ class Repository:
     ) -> Change:
         if table not in ("components", "bids"):
             raise ValidationError(f"rows can be removed from components and bids, not {table}")
-        at = now_iso()
+        record, at = str(record).strip(), now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)

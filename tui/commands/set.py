@@ -18,6 +18,7 @@ from store import (
 
 from ..paths import store_path
 from .history import one_line
+from .output import print_saved
 
 EXAMPLES = """\
 examples:
@@ -80,5 +81,4 @@ def run(args: argparse.Namespace) -> int:
         expected = parse_value(args.table, args.field, args.expect, args.id)
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
     change = repo.set_field(args.table, args.id, args.field, args.value, expected=expected)
-    print(confirmation(change))
-    return 0
+    return print_saved(confirmation(change), change.revision)
