@@ -22,8 +22,8 @@ TABS = ("overview", "components", "bids", "implications", "recommendations", "hi
 
 def layout_of(repo: Any, today: Any) -> dict[str, Any]:
     """The console's six tables as plain data: column labels and widths, cells as (text, style)."""
-    from tui.app import HISTORY_SHOWN
     from tui.overview import overview_text
+    from tui.screens.board import HISTORY_SHOWN
     from tui.tables import COLUMNS, HISTORY_COLUMNS, history_rows, table_rows
 
     state = repo.state()

@@ -57,7 +57,7 @@ async def delays(store: Path, writes: int) -> list[float]:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("3")
             await pilot.pause(0.5)  # the folder watch starts
-            table = app.board_table("bids")
+            table = app.board.board_table("bids")
             for n in range(writes):
                 value = f"live {n} {random.random():.6f}"
                 writer.stdin.write(value + "\n")

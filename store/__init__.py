@@ -12,6 +12,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .display import (
+    OVERDUE,
+    SYMBOLS,
+    TAB_TITLES,
+    TABS,
+    change_text,
+    describe_value,
+    money,
+    status_label,
+    target_text,
+    visible,
+    when,
+)
 from .errors import (
     BoardError,
     NotFound,
@@ -27,7 +40,6 @@ from .files import network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .model import (
-    SYMBOLS,
     YEAR_LABELS,
     YEARS,
     Bid,
@@ -43,12 +55,8 @@ from .model import (
     Recommendation,
     Target,
     YesNo,
-    change_text,
-    describe_value,
-    money,
-    status_label,
-    visible,
 )
+from .records import record_value
 from .repository import NOTHING, Change, Repository, who_am_i
 from .storage import SCHEMA_VERSION
 from .validate import (
@@ -67,22 +75,25 @@ __all__ = [
     "EXPORT_FORMATS",
     "NOTHING",
     "FIELDS",
+    "OVERDUE",
     "SCHEMA_VERSION",
     "STATUS_FIELD",
     "SYMBOLS",
     "TABLES",
+    "TABS",
+    "TAB_TITLES",
     "YEARS",
     "YEAR_LABELS",
     "Bid",
     "BidStatus",
     "BoardError",
     "BoardState",
-    "Export",
-    "ExportError",
     "Change",
     "Component",
     "ComponentStatus",
     "Decision",
+    "Export",
+    "ExportError",
     "FundingRoute",
     "HistoryEntry",
     "Implication",
@@ -101,8 +112,8 @@ __all__ = [
     "YesNo",
     "canonical_field",
     "change_text",
-    "describe_value",
     "choices",
+    "describe_value",
     "export_one",
     "field_names",
     "gc_paused",
@@ -111,10 +122,13 @@ __all__ = [
     "network_note",
     "parse_value",
     "prepare",
+    "record_value",
     "render",
     "status_label",
     "store_file",
+    "target_text",
     "visible",
+    "when",
     "who_am_i",
     "write_bundle",
     "write_file",

@@ -68,34 +68,6 @@ YEAR_LABELS: dict[str, str] = {
     "after": "After 2007/08",
 }
 
-# A symbol beside every status word, so status never rests on colour alone.
-SYMBOLS: dict[str, str] = {
-    "not started": "○",
-    "under development": "◐",
-    "under review": "◑",
-    "complete": "✔",
-    "superseded": "⊘",
-    "proposed": "○",
-    "recommended": "◑",
-    "approved": "✔",
-    "reserve": "◇",
-    "deferred": "⏸",
-    "rejected": "✘",
-    "withdrawn": "⊘",
-    "pending": "○",
-    "agreed": "✔",
-    "amended": "✎",
-    "not agreed": "✘",
-    "Y": "●",
-    "N": "○",
-}
-
-
-def status_label(word: str) -> str:
-    """`complete` -> `✔ complete`."""
-    return f"{SYMBOLS.get(word, '?')} {word}"
-
-
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _TARGET_RE = re.compile(
     r"^(?:(early|mid|end)[- ])?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
@@ -250,38 +222,3 @@ class BoardState:
         for c in self.components:
             counts[c.status.value] += 1
         return counts
-
-
-def money(value: int) -> str:
-    """Whole £'000 with thousands separators: 1720 -> '1,720'."""
-    return f"{value:,}"
-
-
-def describe_value(value: Any) -> str:
-    """A history value as one short text: money with separators, empty as —, a record by title."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return money(value)
-    if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
-    return str(value)
-
-
-def change_text(action: str, old: Any, new: Any) -> str:
-    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what one change did."""
-    if action == "add":
-        return f"added {describe_value(new)}"
-    if action == "delete":
-        return f"removed {describe_value(old)}"
-    return f"{describe_value(old)} → {describe_value(new)}"
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def visible(text: str) -> str:
-    """Control characters (escape codes) as visible symbols, so data can never drive a terminal."""
-    return _CONTROL.sub(
-        lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
-    )

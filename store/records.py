@@ -7,12 +7,14 @@ transaction.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import MutableMapping
+from enum import Enum
 from typing import Any
 
 from . import seed
 from .errors import NotFound
-from .model import YEARS
+from .model import YEARS, BoardState
 from .storage import META, Data
 from .validate import split_part
 
@@ -98,6 +100,20 @@ def get_field(doc: dict[str, Any], field: str) -> Any:
     if field in YEARS:
         return doc["amounts"][field]
     return doc.get(field)
+
+
+def record_value(state: BoardState, table: str, record: str, field: str) -> Any:
+    """A field's value in `state` as the store holds it (statuses as words); None if the record
+    or part is gone. The same field access as a stored record's (`get_field`)."""
+    items: tuple[Any, ...] = getattr(state, table)
+    item = next((r for r in items if str(r.id) == record), None)
+    if item is None:
+        return None
+    try:
+        value = get_field(dataclasses.asdict(item), field)
+    except NotFound:
+        return None
+    return value.value if isinstance(value, Enum) else value
 
 
 def put_field(

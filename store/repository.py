@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import getpass
 import os
 import socket
@@ -11,18 +12,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from .convert import RecordCache, state_from_data
+from .display import describe_value, when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .files import network_note
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import duplicate_keys, history_entry, history_problems
-from .model import BoardState, HistoryEntry, describe_value
+from .model import BoardState, HistoryEntry
 from .records import (
     blank_record,
     get_field,
@@ -37,6 +39,10 @@ from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
+# What an accepted edit did; "none" = the value was already there, so nothing was written.
+ChangeAction = Literal["set", "add", "delete", "none"]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def who_am_i() -> str:
@@ -62,17 +68,23 @@ class Change:
     old: Any
     new: Any
     revision: int
-    action: str = "set"  # set | add | delete
+    action: ChangeAction = "set"
 
 
-def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
-    """One call at a time per handle: the console reads in a worker thread while it edits."""
+def _serialised(
+    method: Callable[Concatenate[Repository, P], R],
+) -> Callable[Concatenate[Repository, P], R]:
+    """One call at a time per handle: the console reads in a worker thread while it edits.
 
-    def locked(self: Repository, *args: Any, **kwargs: Any) -> Any:
+    Typed with ParamSpec (as Textual's `work` decorator is), so mypy still checks every call's
+    arguments against the method's own signature.
+    """
+
+    @functools.wraps(method)
+    def locked(self: Repository, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with self._mutex:
             return method(self, *args, **kwargs)
 
-    locked.__name__, locked.__doc__ = method.__name__, method.__doc__
     return locked
 
 
@@ -90,7 +102,9 @@ class Repository:
         self.db = TinyDB(
             path, storage=LockedJSONStorage, read_only=read_only, lock_timeout=lock_timeout
         )
-        self.storage: LockedJSONStorage = self.db.storage  # type: ignore[assignment]
+        storage = self.db.storage
+        assert isinstance(storage, LockedJSONStorage)  # TinyDB types it as the base Storage
+        self.storage = storage
         self.who = who or who_am_i()
         self._state: BoardState | None = None
         self._state_key: object = None
@@ -361,10 +375,10 @@ class Repository:
         if stale:
             _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            when = f" at {at[:19].replace('T', ' ')} UTC" if at else ""
-            message = f"{what} was changed by {who}{when} since you read it"
+            at_text = f" at {when(at)} UTC" if at else ""
+            message = f"{what} was changed by {who}{at_text} since you read it"
             if field and expected is not NOTHING:
-                by = f"set by {who}{when}" if latest else "as created"
+                by = f"set by {who}{at_text}" if latest else "as created"
                 message = (
                     f"{what} holds {describe_value(current)!r}, not {describe_value(expected)!r} "
                     f"({by}); not saved"

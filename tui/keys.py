@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
-TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+from store import TAB_TITLES, TABS
 
 APP_BINDINGS: list[BindingType] = [
     *(
@@ -16,7 +15,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("U,ctrl+y", "redo", "Redo", key_display="U"),
     Binding("x", "export", "Export"),
     Binding("question_mark", "help", "Keys", key_display="?"),
-    Binding("q", "quit", "Quit"),
+    Binding("q", "app.quit", "Quit"),
 ]
 
 TABLE_BINDINGS: list[BindingType] = [
@@ -32,6 +31,12 @@ TABLE_BINDINGS: list[BindingType] = [
 
 # Keys that change the store: refused, with a notice, on a read-only console.
 EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
+
+
+def allowed(action: str, read_only: bool) -> bool | None:
+    """The read-only rule for every `check_action`: editing actions are disabled (None shows them
+    dimmed in the footer) on a read-only console; every other action is allowed."""
+    return None if read_only and action in EDIT_ACTIONS else True
 
 
 def edit_keys() -> set[str]:

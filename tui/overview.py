@@ -6,7 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 
-from store import YEAR_LABELS, BoardState, money, status_label, visible
+from store import OVERDUE, YEAR_LABELS, BoardState, money, status_label, visible
 
 from .tables import STATUS_STYLES
 
@@ -33,7 +33,7 @@ def overview_text(state: BoardState, today: dt.date) -> Text:
         out.append(f"  {count:>2}  ")
         out.append(status_label(word) + "\n", style=STATUS_STYLES.get(word, ""))
     overdue = sum(c.is_overdue(today) for c in state.components)
-    out.append(f"  {overdue:>2}  ⚠ overdue\n", style="bold red" if overdue else "")
+    out.append(f"  {overdue:>2}  {OVERDUE}\n", style="bold red" if overdue else "")
     totals = state.year_totals()
     out.append("\nCapital bids (£'000)\n", style="bold")
     out.append("  " + "   ".join(f"{YEAR_LABELS[y]}: {money(v)}" for y, v in totals.items()) + "\n")

@@ -21,10 +21,13 @@ from store import (
     BoardState,
     Component,
     HistoryEntry,
+    describe_value,
     gc_paused,
     money,
     status_label,
+    target_text,
     visible,
+    when,
 )
 
 STATUS_STYLES = {
@@ -122,11 +125,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
-def _visible(value: str) -> str:
-    """`visible`, skipping its regex for the usual text without control characters."""
-    return value if value.isprintable() else visible(value)
-
-
 def text(value: str, style: str = "") -> Text:
     """Store text as a literal cell: control characters made visible, never parsed as markup."""
     return Text(visible(value), style=style)
@@ -154,13 +152,12 @@ def _right_flags(count: int, right: int) -> tuple[bool, ...]:
     return tuple(2 <= i < 2 + right for i in range(count))
 
 
-OVERDUE = "  ⚠ overdue"
-
-
-def _component_cells(texts: tuple[str, ...], word: str, overdue: bool) -> tuple[Text, ...]:
-    target = Text(texts[3].removesuffix(OVERDUE) if overdue else texts[3])
-    if overdue:
-        target.append(OVERDUE, style="bold red")
+def _component_cells(
+    texts: tuple[str, ...], word: str, target_month: str, overdue: bool
+) -> tuple[Text, ...]:
+    target = Text(target_month)
+    if overdue:  # the mark alone in red: what target_text adds to the month
+        target.append(texts[3].removeprefix(target_month), style="bold red")
     return (
         Text(texts[0]),
         Text(texts[1]),
@@ -184,17 +181,20 @@ def _part_cells(texts: tuple[str, ...], word: str) -> tuple[Text, ...]:
 
 def _component_row(c: Component, today: dt.date) -> Row:
     overdue = c.is_overdue(today)
-    target = visible(c.target) + (OVERDUE if overdue else "")
+    month = visible(c.target)
     texts = (
         str(c.id),
         visible(c.title),
         status_label(c.status.value),
-        target,
+        target_text(month, overdue),
         visible(c.owner),
         visible(c.note),
     )
     return Row(
-        str(c.id), str(c.id), texts, partial(_component_cells, texts, c.status.value, overdue)
+        str(c.id),
+        str(c.id),
+        texts,
+        partial(_component_cells, texts, c.status.value, month, overdue),
     )
 
 
@@ -234,11 +234,11 @@ def _bid_row(b: Bid) -> Row:
     key = str(b.id)
     texts = (
         key,
-        _visible(b.title),
+        visible(b.title),
         *map(_money, amounts),
         _money(sum(amounts)),  # = b.total
         label,
-        _visible(b.note),
+        visible(b.note),
     )
     return Row(key, key, texts, partial(_styled, texts, styles, len(YEARS) + 1))
 
@@ -295,20 +295,13 @@ HISTORY_COLUMNS = tuple(
 )
 
 
-def describe(value: object) -> str:
-    """A history value in a few words: a whole record by its title."""
-    if value is None:
-        return "—"
-    if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
-    return str(value)
-
-
 def history_rows(entries: list[HistoryEntry]) -> list[Row]:
     rows = []
     for e in entries:
-        values = (e.at[:19].replace("T", " "), e.who, e.table, e.record, e.field, e.old, e.new)
-        texts = tuple(_visible(describe(v) if i >= 5 else str(v)) for i, v in enumerate(values))
+        values = (when(e.at), e.who, e.table, e.record, e.field, e.old, e.new)
+        texts = tuple(
+            visible(describe_value(v) if i >= 5 else str(v)) for i, v in enumerate(values)
+        )
         rows.append(Row(f"{e.revision}{e.field}", e.record, texts, partial(_plain, texts)))
     return rows
 

@@ -14,7 +14,8 @@ import pytest
 
 from store import ExportError, Repository, export_one, prepare, render, write_bundle, write_file
 from store.export import bundle
-from store.export_tables import csv_tables, neutralise
+from store.export.csv import neutralise
+from store.export.csv import tables as csv_tables
 from tests.conftest import TODAY
 
 AT = "2004-10-18T18:00:00Z"

@@ -16,4 +16,4 @@ def app(repo: Repository) -> BoardApp:
 
 
 def cells(app: BoardApp, table: str, key: str) -> list[str]:
-    return [c.plain for c in app.main.query_one(f"#table-{table}", BoardTable).get_row(key)]
+    return [c.plain for c in app.board.query_one(f"#table-{table}", BoardTable).get_row(key)]

@@ -190,7 +190,7 @@ async def test_filter_narrows_and_escape_clears(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "slash", *"strategy")
         await pilot.pause()
-        table = app.board_table("components")
+        table = app.board.board_table("components")
         assert [r.key for r in table.rows_shown] == ["1", "2", "6", "7"]
         await pilot.press("enter")
         assert app.focused is table

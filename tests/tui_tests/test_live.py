@@ -38,7 +38,7 @@ async def test_change_from_another_process_appears_and_cursor_stays(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "down", "down")  # cursor on component 4
-        table = app.board_table("components")
+        table = app.board.board_table("components")
         assert table.current_row().record == "4"  # type: ignore[union-attr]
         await pilot.pause(0.3)  # let the folder watch start
         await asyncio.to_thread(
@@ -47,7 +47,7 @@ async def test_change_from_another_process_appears_and_cursor_stays(
         assert await _wait_for(lambda: cells(app, "components", "2")[2] == "✔ complete")
         assert table.current_row().record == "4"  # type: ignore[union-attr]
         assert "2" in table.highlighted
-        assert app.received == 1
+        assert app.board.received == 1
         status = str(app.query_one("#status").render())
         assert "chair@room" in status and "1 received" in status
 

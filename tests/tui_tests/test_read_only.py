@@ -53,7 +53,7 @@ async def test_read_only_is_shown_and_refresh_still_works(store_path: Path) -> N
         await asyncio.to_thread(
             _write_elsewhere, store_path, "components", "3", "status", "complete"
         )
-        table = app.board_table("components")
+        table = app.board.board_table("components")
         assert await _wait_for(lambda: table.rows_shown[2].cells[2].plain == "✔ complete")
 
 

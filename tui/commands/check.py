@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from store import BoardState, Repository, StoreDamaged, store_file, visible
+from store import BoardState, Repository, StoreDamaged, store_file, visible, when
 
 from ..paths import store_path
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     return sub.add_parser(
         "check",
         help="validate the store; exit 2 with the reason if anything is wrong",
@@ -25,8 +27,8 @@ def summary(state: BoardState) -> str:
     )
     if not state.revision:
         return f"revision 0, as created; {counts}"
-    when = state.changed_at[:19].replace("T", " ")
-    return f"revision {state.revision}, last changed {when} UTC by {state.changed_by}; {counts}"
+    at = when(state.changed_at)
+    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {counts}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,15 +12,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from store import EXPORT_FORMATS, ExportError, Repository, export_one, write_bundle
+from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
 
 FORMATS = (*EXPORT_FORMATS, "svg")
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "export",
         help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",

@@ -8,13 +8,15 @@ import json
 
 from rich.text import Text
 
-from store import HistoryEntry, Repository, change_text, visible
+from store import HistoryEntry, Repository, change_text, visible, when
 
 from ..paths import store_path
 from .output import board_console, print_warnings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser("history", help="list changes, newest first")
     parser.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N changes")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -33,10 +35,9 @@ def one_line(text: str) -> str:
 
 
 def line(entry: HistoryEntry) -> str:
-    when = entry.at[:19].replace("T", " ")
     what = f"{entry.table} {entry.record} {entry.field}"
     return one_line(
-        f"{when}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
+        f"{when(entry.at)}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
     )
 
 

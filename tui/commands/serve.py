@@ -25,7 +25,9 @@ INSTALL_HINT = "board: 'board serve' needs textual-serve: python -m pip install 
 README_SECTION = "README.md, 'Serving to browsers'"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser("serve", help="serve the console to web browsers (textual-serve)")
     parser.add_argument(
         "--host",

@@ -39,7 +39,9 @@ def _fields_help() -> str:
     return "\n".join(lines) + "\n\n" + EXAMPLES
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "set",
         usage="board set [-h] [--store PATH] [--expect OLD] TABLE ID FIELD [--] VALUE",

@@ -27,7 +27,9 @@ TITLES = {
 PIPE_WIDTH = 160
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "show",
         help="print every table (or one) as the console shows it",

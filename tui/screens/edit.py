@@ -47,8 +47,10 @@ class EditScreen(ModalScreen[str | None]):
         choices: list[str] | None = None,
         numeric: bool = False,
         hint: str = "enter saves · escape cancels (nothing changes)",
+        target: tuple[str, str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.target = target  # (table, record, field) being edited: live refresh warns on change
         self.hint = hint
         self.heading = title
         self.current = current

@@ -1,4 +1,4 @@
-"""The console's editable tables: a RowTable whose keys go up to the app as intents."""
+"""The console's editable tables: a RowTable whose keys go up to the screen as requests."""
 
 from __future__ import annotations
 
@@ -6,30 +6,50 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..keys import EDIT_ACTIONS, TABLE_BINDINGS
+from ..keys import TABLE_BINDINGS, allowed
 from ..tables import COLUMNS, Row
 from .row_table import RowTable
 
 
 class BoardTable(RowTable):
-    """Rows come down as `tables.Row`s; key presses go up as messages the app acts on."""
+    """Rows come down as `tables.Row`s; key presses go up as one message class per request.
+
+    The screen sets `read_only`; while it is set the editing keys are disabled (shown dimmed).
+    """
 
     BINDINGS = TABLE_BINDINGS
 
     @dataclass
-    class Intent(Message):
-        """The user asked for something on a row: cycle, edit, add, remove or filter."""
+    class RowRequest(Message):
+        """The user asked for something on the row under the cursor (`row` None: no rows)."""
 
         table: BoardTable
-        action: str
         row: Row | None
-        column: int = 0
-        delta: int = 0
+        column: int
+
+    class EditRequested(RowRequest):
+        """Enter or e: edit the cell under the cursor."""
+
+    @dataclass
+    class CycleRequested(RowRequest):
+        """Space or S: the row's status to the next (`delta` 1) or previous (-1) word."""
+
+        delta: int
+
+    class AddRequested(RowRequest):
+        """a: add a row to this table."""
+
+    class DeleteRequested(RowRequest):
+        """delete: remove the row under the cursor."""
+
+    class FilterRequested(RowRequest):
+        """/: narrow this table by text."""
 
     def __init__(self, table: str) -> None:
         super().__init__(COLUMNS[table], fixed_columns=2, id=f"table-{table}")
         self.table_name = table
         self.filter_text = ""
+        self.read_only = False
 
     # --- attributes down -------------------------------------------------------------------
     def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
@@ -59,26 +79,20 @@ class BoardTable(RowTable):
         return self.rows_shown[self.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Editing keys are disabled (shown dimmed) on a read-only console."""
-        if action in EDIT_ACTIONS and getattr(self.app, "read_only", False):
-            return None
-        return True
+        return allowed(action, self.read_only)
 
     # --- messages up -----------------------------------------------------------------------
-    def _intent(self, action: str, delta: int = 0) -> None:
-        self.post_message(self.Intent(self, action, self.current_row(), self.cursor_column, delta))
-
     def action_cycle(self, delta: int) -> None:
-        self._intent("cycle", delta)
+        self.post_message(self.CycleRequested(self, self.current_row(), self.cursor_column, delta))
 
     def action_edit(self) -> None:
-        self._intent("edit")
+        self.post_message(self.EditRequested(self, self.current_row(), self.cursor_column))
 
     def action_add(self) -> None:
-        self._intent("add")
+        self.post_message(self.AddRequested(self, self.current_row(), self.cursor_column))
 
     def action_remove(self) -> None:
-        self._intent("remove")
+        self.post_message(self.DeleteRequested(self, self.current_row(), self.cursor_column))
 
     def action_filter(self) -> None:
-        self._intent("filter")
+        self.post_message(self.FilterRequested(self, self.current_row(), self.cursor_column))

@@ -1,7 +1,7 @@
-"""Machine formats: CSV (one stream, or one file per table) and the JSON snapshot.
+"""CSV: one stream with a `table` column, or one file per table (`--all`).
 
-Numbers stay plain integers here (no thousands separators). CSV cells that a spreadsheet would
-run as a formula get a leading apostrophe; JSON escapes everything itself.
+Numbers stay plain integers (no thousands separators). Cells that a spreadsheet would run as a
+formula get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import json
 import re
 from typing import Any
 
-import orjson
-
-from .export_view import Export, envelope_rows
-from .model import YEAR_LABELS, YEARS
+from ..model import YEAR_LABELS, YEARS
+from .snapshot import Export, envelope_rows
 
 Row = dict[str, Any]
 
@@ -127,7 +125,6 @@ TABLE_ROWS = {
 }
 
 
-# --- CSV --------------------------------------------------------------------------------------
 def _csv(columns: tuple[str, ...], rows: list[Row]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, restval="", extrasaction="raise")
@@ -136,12 +133,12 @@ def _csv(columns: tuple[str, ...], rows: list[Row]) -> str:
     return out.getvalue()
 
 
-def csv_tables(export: Export) -> dict[str, str]:
+def tables(export: Export) -> dict[str, str]:
     """One CSV per table (`--all`): components.csv, bids.csv, implications.csv, ..."""
     return {f"{name}.csv": _csv(COLUMNS[name], TABLE_ROWS[name](export)) for name in COLUMNS}
 
 
-def render_csv(export: Export) -> str:
+def render(export: Export) -> str:
     """One stream: every table's rows under one header with a leading `table` column.
 
     The first row (`table` = snapshot) holds the revision and the export time; the last rows
@@ -159,94 +156,3 @@ def render_csv(export: Export) -> str:
 
 def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for group in groups for name in group))
-
-
-# --- JSON -------------------------------------------------------------------------------------
-def json_data(export: Export) -> dict[str, Any]:
-    """The stable interchange shape of PRODUCT.md (more keys may follow, never fewer)."""
-    s = export.state
-    return {
-        "report": s.report,
-        "components": [_component_json(c, export) for c in s.components],
-        "bids": [_bid_json(b) for b in s.bids],
-        "implications": [
-            {
-                "id": i.id,
-                "name": i.name,
-                "applies": i.applies.value,
-                "paragraphs": i.paragraphs,
-                "note": i.note,
-            }
-            for i in s.implications
-        ],
-        "recommendations": [
-            {"id": r.id, "text": r.text, "decision": r.decision.value, "note": r.note}
-            for r in s.recommendations
-        ],
-        "totals": {**s.year_totals(), "all": s.grand_total},
-        "envelope": dict(s.envelope),
-        "oversubscription": s.oversubscription(),
-        "changes": _changes_json(export),
-        "revision": s.revision,
-        "exported_at": export.exported_at,
-    }
-
-
-def _component_json(c: Any, export: Export) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "title": c.title,
-        "status": c.status.value,
-        "target": c.target,
-        "overdue": c.is_overdue(export.today),
-        "owner": c.owner,
-        "note": c.note,
-        "wording": c.wording,
-        "parts": [
-            {"title": p.title, "status": p.status.value, "target": p.target} for p in c.parts
-        ],
-    }
-
-
-def _bid_json(b: Any) -> dict[str, Any]:
-    return {
-        "id": b.id,
-        "title": b.title,
-        "amounts": {y: b.amounts.get(y, 0) for y in YEARS},
-        "total": b.total,
-        "status": b.status.value,
-        "funding": b.funding.value,
-        "note": b.note,
-    }
-
-
-def _changes_json(export: Export) -> dict[str, Any]:
-    since = export.changes.since
-    return {
-        "since": None
-        if since is None
-        else {"at": since.at, "who": since.who, "revision": since.revision},
-        "entries": [
-            {
-                "revision": e.revision,
-                "at": e.at,
-                "who": e.who,
-                "table": e.table,
-                "record": e.record,
-                "field": e.field,
-                "old": e.old,
-                "new": e.new,
-                "action": e.action,
-            }
-            for e in export.changes.entries
-        ],
-    }
-
-
-def render_json(export: Export) -> str:
-    """Sorted keys, two-space indent, UTF-8 text: the same store gives the same bytes.
-
-    orjson: about 10x faster than json with indent for a 10,000-bid store.
-    """
-    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-    return orjson.dumps(json_data(export), option=options).decode("utf-8") + "\n"

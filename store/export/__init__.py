@@ -12,19 +12,15 @@ one can list the changes since (except from a read-only handle, which can export
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
-from .errors import BoardError
-from .export_formats import render_changes_md, render_html, render_md
-from .export_tables import csv_tables, render_csv, render_json
-from .export_view import FORMATS, Changes, Export, changes_since
-from .repository import Repository
+from ..repository import Repository
+from . import csv, html, json, markdown
+from .snapshot import Changes, Export, changes_since
+from .writing import ExportError, make_folder, refuse_existing, write_file
 
 __all__ = [
     "FORMATS",
@@ -38,20 +34,23 @@ __all__ = [
     "write_file",
 ]
 
+
+class Format(Protocol):
+    """What every format module offers: the whole snapshot as text, the same bytes for one store."""
+
+    def render(self, export: Export, /) -> str: ...
+
+
+# The formats by name (Harlequin's export formats table): a new format is a module named here.
+FORMAT_MODULES: dict[str, Format] = {"md": markdown, "html": html, "csv": csv, "json": json}
+FORMATS = tuple(FORMAT_MODULES)
 RENDERERS: dict[str, Callable[[Export], str]] = {
-    "md": render_md,
-    "html": render_html,
-    "csv": render_csv,
-    "json": render_json,
-    "changes": render_changes_md,
+    **{name: module.render for name, module in FORMAT_MODULES.items()},
+    "changes": markdown.render_changes,  # changes.md in a bundle: the change summary alone
 }
 BUNDLE_NAMES = {"md": "snapshot.md", "html": "snapshot.html", "json": "snapshot.json"}
 SVG_NAME = "screen.svg"
 CHANGES_NAME = "changes.md"
-
-
-class ExportError(BoardError):
-    """A snapshot could not be written: the file exists, or the path is not writable."""
 
 
 def now_utc() -> str:
@@ -76,66 +75,6 @@ def render(fmt: str, export: Export) -> str:
 def encode(name: str, text: str) -> bytes:
     """UTF-8; CSV with a byte-order mark so Excel reads it as UTF-8 (utf-8-sig)."""
     return text.encode("utf-8-sig" if name.endswith("csv") else "utf-8")
-
-
-# --- writing ----------------------------------------------------------------------------------
-def _refuse_existing(paths: list[Path], force: bool) -> None:
-    for path in paths:
-        if path.is_dir():
-            raise ExportError(f"{path} is a folder; name a file (or use --all FOLDER)")
-        if path.exists() and not force:
-            raise ExportError(f"{path} exists; use --force to overwrite it")
-
-
-def write_file(path: Path, data: bytes, *, force: bool = False) -> Path:
-    """Atomically: a temp file in the same folder, then os.replace; refuse to clobber unless forced.
-
-    A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced: replacing it
-    would put a regular file where the device was. A symlink keeps pointing at its file.
-    """
-    if path.exists() and not path.is_file() and not path.is_dir():
-        return _write_into(path, data)
-    _refuse_existing([path], force)
-    path = path.resolve() if path.is_symlink() else path
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, _new_file_mode())
-        os.replace(tmp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
-    return path
-
-
-def _write_into(path: Path, data: bytes) -> Path:
-    try:
-        with open(path, "wb") as handle:
-            handle.write(data)
-    except OSError as err:
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
-    return path
-
-
-def _new_file_mode() -> int:
-    """mkstemp makes 0600 files; an export should get the mode any new file would."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _make_folder(folder: Path) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file, not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ExportError(f"cannot create {folder}: {err.strerror or err}") from None
 
 
 # --- whole exports (recorded as snapshots) ----------------------------------------------------
@@ -173,7 +112,7 @@ def export_one(
 def bundle(export: Export, svg: str | None = None) -> dict[str, bytes]:
     """Every file of `--all`, by name: md, html, json, one CSV per table, changes.md, [svg]."""
     files = {name: encode(name, render(fmt, export)) for fmt, name in BUNDLE_NAMES.items()}
-    files.update({name: encode(name, text) for name, text in csv_tables(export).items()})
+    files.update({name: encode(name, text) for name, text in csv.tables(export).items()})
     files[CHANGES_NAME] = encode(CHANGES_NAME, render("changes", export))
     if svg is not None:
         files[SVG_NAME] = encode(SVG_NAME, svg)
@@ -195,11 +134,11 @@ def write_bundle(
     this with its own screenshot as `svg`.
     """
     folder = Path(folder)
-    _make_folder(folder)
+    make_folder(folder)
     export = prepare(repo, today=today, exported_at=exported_at)
     files = bundle(export, svg)
     paths = [folder / name for name in files]
-    _refuse_existing(paths, force)
+    refuse_existing(paths, force)
     for path in paths:
         write_file(path, files[path.name], force=True)
     formats = [*BUNDLE_NAMES, "csv", "changes", *(["svg"] if svg is not None else [])]

@@ -1,0 +1,93 @@
+"""How a value is shown: one home for each display rule, used by the console, the CLI and exports.
+
+Money, times, statuses, the overdue mark, history values and the console's tab names are written
+once here, so `board history`, the History tab and a snapshot cannot drift apart. No textual.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
+TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+
+# A symbol beside every status word, so status never rests on colour alone.
+SYMBOLS: dict[str, str] = {
+    "not started": "○",
+    "under development": "◐",
+    "under review": "◑",
+    "complete": "✔",
+    "superseded": "⊘",
+    "proposed": "○",
+    "recommended": "◑",
+    "approved": "✔",
+    "reserve": "◇",
+    "deferred": "⏸",
+    "rejected": "✘",
+    "withdrawn": "⊘",
+    "pending": "○",
+    "agreed": "✔",
+    "amended": "✎",
+    "not agreed": "✘",
+    "Y": "●",
+    "N": "○",
+}
+
+OVERDUE = "⚠ overdue"
+
+
+def status_label(word: str) -> str:
+    """`complete` -> `✔ complete`."""
+    return f"{SYMBOLS.get(word, '?')} {word}"
+
+
+def money(value: int) -> str:
+    """Whole £'000 with thousands separators: 1720 -> '1,720'."""
+    return f"{value:,}"
+
+
+def when(at: str) -> str:
+    """A stored UTC time to the second: `2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
+    return at[:19].replace("T", " ")
+
+
+def target_text(target: str, overdue: bool) -> str:
+    """A target month, marked when it has passed: `Dec 2004  ⚠ overdue`."""
+    return f"{target}  {OVERDUE}" if overdue else target
+
+
+def describe_value(value: Any) -> str:
+    """A history value as one short text: money with separators, empty as —, a record by title."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return money(value)
+    if isinstance(value, dict):
+        return str(value.get("title") or value.get("name") or "record")
+    return str(value)
+
+
+def change_text(action: str, old: Any, new: Any) -> str:
+    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what one change did."""
+    if action == "add":
+        return f"added {describe_value(new)}"
+    if action == "delete":
+        return f"removed {describe_value(old)}"
+    return f"{describe_value(old)} → {describe_value(new)}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def visible(text: str) -> str:
+    """Control characters (escape codes) as visible symbols, so data can never drive a terminal.
+
+    The usual printable text skips the regex (a 10,000-row tab calls this for every cell).
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
+    )

@@ -1,0 +1,81 @@
+"""Markdown for the minutes, built from the snapshot's display tables.
+
+Store text is escaped so it never becomes markup: punctuation that means markup gets a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..display import money
+from .snapshot import (
+    CHANGES_TITLE,
+    Changes,
+    DisplayTable,
+    Export,
+    board_tables,
+    changes_table,
+    decision_rows,
+    heading_lines,
+    implication_notes,
+    since_text,
+    visible_lines,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def md(text: str) -> str:
+    """Literal text in Markdown: punctuation that means markup is escaped, newlines become <br>."""
+    text = _ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", visible_lines(text)))
+    return text.replace("\n", "<br>")
+
+
+def md_table(table: DisplayTable) -> list[str]:
+    align = ["---:" if i in table.numeric else "---" for i in range(len(table.headers))]
+    lines = [_md_row(table.headers), "| " + " | ".join(align) + " |"]
+    for n, row in enumerate(table.rows):
+        cells = [md(c) for c in row]
+        if n in table.strong:
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _md_row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(md(c) for c in cells) + " |"
+
+
+def md_changes(changes: Changes) -> list[str]:
+    lines = [f"## {CHANGES_TITLE}", "", md(since_text(changes)), ""]
+    if changes.entries:
+        lines += [*md_table(changes_table(changes)), ""]
+    return lines
+
+
+def render(export: Export) -> str:
+    s = export.state
+    lines = [f"# {md(s.report.get('title', ''))}", ""]
+    lines += [f"{md(line)}  " for line in heading_lines(s)]
+    lines += ["", f"Exported at: {md(export.exported_at)} · store revision {s.revision}", ""]
+    lines += [
+        "## Decision status",
+        "",
+        *md_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s)))),
+        "",
+    ]
+    for table in board_tables(export):
+        lines += [f"## {md(table.title)}", "", *md_table(table), ""]
+        if table.title == "Implications":
+            lines += [
+                f"**{label} implications:** {md(text)}\n" for label, text in implication_notes(s)
+            ]
+    lines += [f"Grand total: £{money(s.grand_total)}k", "", *md_changes(export.changes)]
+    return "\n".join(lines)
+
+
+def render_changes(export: Export) -> str:
+    """changes.md in a bundle: the report's title and what changed since the last snapshot."""
+    title = md(export.state.report.get("title", ""))
+    return "\n".join([f"# {title}", "", *md_changes(export.changes)])

@@ -1,0 +1,203 @@
+"""What a snapshot holds, as values every format shares (no I/O).
+
+An `Export` is one state, the changes since the last snapshot, the day overdue marks are judged
+on and the export time. The human formats (markdown, html) show it as the same `DisplayTable`s
+(status as symbol and word, money with thousands separators); the machine formats (csv, json)
+read the state directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..display import change_text as display_change_text
+from ..display import money, status_label, target_text, visible, when
+from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
+
+
+@dataclass(frozen=True)
+class Changes:
+    """History entries after the last snapshot (oldest first); `since` None = no snapshot yet."""
+
+    since: Snapshot | None
+    entries: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True)
+class Export:
+    state: BoardState
+    changes: Changes
+    today: dt.date
+    exported_at: str
+
+
+def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
+    """Entries newer than the last snapshot and not newer than `state` (history is newest first)."""
+    since = state.snapshots[-1] if state.snapshots else None
+    base = since.revision if since else 0
+    entries = [e for e in reversed(history) if base < e.revision <= state.revision]
+    return Changes(since, tuple(entries))
+
+
+def change_text(entry: HistoryEntry) -> str:
+    """`old → new`, or `added X` / `removed X` for a whole record."""
+    return display_change_text(entry.action, entry.old, entry.new)
+
+
+def since_text(changes: Changes) -> str:
+    count = len(changes.entries)
+    noun = "change" if count == 1 else "changes"
+    if changes.since is None:
+        return f"No earlier snapshot: {count} {noun} since the store was created."
+    s = changes.since
+    return (
+        f"{count} {noun} since the snapshot of {when(s.at)} UTC by {s.who} (revision {s.revision})."
+    )
+
+
+def year_label(year: str) -> str:
+    return YEAR_LABELS[year]
+
+
+def decision_rows(state: BoardState) -> list[tuple[str, str]]:
+    ds = state.report.get("decision_status", {})
+    return [
+        ("Key decision", str(ds.get("key_decision", ""))),
+        ("Reason", str(ds.get("reason", ""))),
+        ("Appeared in forward plan", str(ds.get("forward_plan", ""))),
+        ("Executive or council decision", str(ds.get("executive_or_council", ""))),
+    ]
+
+
+def heading_lines(state: BoardState) -> list[str]:
+    """The report's heading: who decides what, when, and on whose report."""
+    r = state.report
+    return [
+        f"{r.get('authority', '')} — {r.get('decision_maker', '')}, {r.get('meeting_date', '')}",
+        f"Report of the {r.get('report_of', '')}",
+        f"Aim: '{r.get('aim', '')}'",
+    ]
+
+
+def envelope_rows(state: BoardState) -> list[tuple[str, dict[str, int | None]]]:
+    """Envelope and over-subscription per year, only where an envelope is set."""
+    if not state.envelope:
+        return []
+    over = state.oversubscription()
+    return [
+        ("Funding envelope", {y: state.envelope.get(y) for y in YEARS}),
+        ("Over-subscribed by (negative = headroom)", {y: over.get(y) for y in YEARS}),
+    ]
+
+
+def implication_notes(state: BoardState) -> list[tuple[str, str]]:
+    """The report's financial and legal implications, each with its contact."""
+    notes = []
+    for key, label in (("financial_implications", "Financial"), ("legal_implications", "Legal")):
+        item = state.report.get(key) or {}
+        contact = item.get("contact") or {}
+        who = ", ".join(str(contact[k]) for k in ("name", "service") if contact.get(k))
+        ext = f", ext {contact['extension']}" if contact.get("extension") else ""
+        text = str(item.get("text", ""))
+        notes.append((label, f"{text} ({who}{ext})" if who else text))
+    return [(label, text) for label, text in notes if text]
+
+
+# --- display tables (markdown and html) ---------------------------------------------------
+CHANGES_TITLE = "Changes since the last snapshot"
+
+
+Cells = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DisplayTable:
+    title: str
+    headers: tuple[str, ...]
+    rows: list[Cells] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()
+    strong: frozenset[int] = frozenset()  # indexes of emphasised rows (totals)
+
+
+def _target(c: Component, export: Export) -> str:
+    return target_text(c.target, c.is_overdue(export.today))
+
+
+def components_table(export: Export) -> DisplayTable:
+    table = DisplayTable("Components", ("#", "Title", "Status", "Target", "Owner", "Note"))
+    for c in export.state.components:
+        status = status_label(c.status.value)
+        table.rows.append((str(c.id), c.title, status, _target(c, export), c.owner, c.note))
+        for n, p in enumerate(c.parts, start=1):
+            part = (f"{c.id}.{n}", f"└ {p.title}", status_label(p.status.value), p.target)
+            table.rows.append((*part, "", ""))
+    return table
+
+
+def bids_table(state: BoardState) -> DisplayTable:
+    headers = ("#", "Bid", *(year_label(y) for y in YEARS), "Total", "Status", "Funding")
+    rows = [
+        (
+            str(b.id),
+            b.title,
+            *(money(b.amounts.get(y, 0)) for y in YEARS),
+            money(b.total),
+            status_label(b.status.value),
+            b.funding.value,
+        )
+        for b in state.bids
+    ]
+    totals = state.year_totals()
+    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total), "", ""))
+    for label, values in envelope_rows(state):
+        cells = ("" if values[y] is None else money(values[y] or 0) for y in YEARS)
+        rows.append(("", label, *cells, "", "", ""))
+    return DisplayTable(
+        "Capital bids (£'000)", headers, rows, frozenset(range(2, 7)), frozenset({len(state.bids)})
+    )
+
+
+def implications_table(state: BoardState) -> DisplayTable:
+    rows: list[Cells] = [
+        (str(i.id), i.name, status_label(i.applies.value), i.paragraphs, i.note)
+        for i in state.implications
+    ]
+    return DisplayTable("Implications", ("#", "Implication", "Applies", "Paragraphs", "Note"), rows)
+
+
+def recommendations_table(state: BoardState) -> DisplayTable:
+    rows: list[Cells] = [
+        (r.id, r.text, status_label(r.decision.value), r.note) for r in state.recommendations
+    ]
+    return DisplayTable("Recommendations", ("#", "Recommendation", "Decision", "Note"), rows)
+
+
+def changes_table(changes: Changes) -> DisplayTable:
+    rows: list[Cells] = [
+        (when(e.at), e.who, f"{e.table} {e.record}", e.field, change_text(e))
+        for e in changes.entries
+    ]
+    return DisplayTable(CHANGES_TITLE, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
+
+
+def board_tables(export: Export) -> list[DisplayTable]:
+    s = export.state
+    return [
+        components_table(export),
+        bids_table(s),
+        implications_table(s),
+        recommendations_table(s),
+    ]
+
+
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def visible_lines(text: str) -> str:
+    """Control characters made visible, keeping line breaks (normalised to \\n)."""
+    if not _CONTROL_OR_BREAK.search(text):
+        return text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(visible(line) for line in lines)

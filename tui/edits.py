@@ -1,0 +1,72 @@
+"""This console's own edits: which revisions it wrote, and its undo and redo stacks.
+
+No textual here: the main screen asks the user and shows the outcome; this keeps the record.
+"""
+
+from __future__ import annotations
+
+from store import Change, Repository, ValidationError, parse_value
+
+from .tables import COLUMNS, Row
+
+GROWABLE = ("components", "bids")
+
+
+class EditLog:
+    """Every change this console saved, so undo and redo step through its own edits only."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.own_revisions: set[int] = set()  # live refresh does not count these as received
+        self.undo_stack: list[Change] = []
+        self.redo_stack: list[Change] = []
+
+    def saved(self, change: Change) -> bool:
+        """Remember a new edit (undo-able; it clears redo). False when nothing changed."""
+        if change.action == "none":
+            return False
+        self.undo_stack.append(change)
+        self.redo_stack.clear()
+        self.own_revisions.add(change.revision)
+        return True
+
+    def undo(self) -> Change | None:
+        """Revert the last edit (None when there is none); raises BoardError if it cannot."""
+        return self._step(self.undo_stack, self.redo_stack)
+
+    def redo(self) -> Change | None:
+        return self._step(self.redo_stack, self.undo_stack)
+
+    def _step(self, source: list[Change], target: list[Change]) -> Change | None:
+        if not source:
+            return None
+        inverse = self.repo.revert(source[-1])
+        source.pop()
+        target.append(inverse)
+        self.own_revisions.add(inverse.revision)
+        return inverse
+
+
+def cell_field(table: str, row: Row, column: int) -> str | None:
+    """The store field behind a cell (parts as `part4.status`), or None if it is derived."""
+    field = COLUMNS[table][column].field
+    if row.part is None or field is None:
+        return field
+    return f"part{row.part}.{field}" if field in ("title", "status", "target") else None
+
+
+def problem(table: str, record: str, field: str, value: str) -> str | None:
+    """What is wrong with typed `value` for the field (the store's own words), or None."""
+    try:
+        parse_value(table, field, value, record)
+    except ValidationError as err:
+        return str(err)
+    return None
+
+
+def summary(change: Change) -> str:
+    if change.action == "add":
+        return f"{change.table} {change.record} is back"
+    if change.action == "delete":
+        return f"{change.table} {change.record} removed"
+    return f"{change.table} {change.record} {change.field} is {change.new!r} again"
