@@ -126,6 +126,8 @@ def state_from_data(
         changed_at=str(meta.get("changed_at", "")),
         changed_by=str(meta.get("changed_by", "")),
         report=report,
+        store_id=str(meta.get("store_id", "")),
+        history_head=str(meta.get("history_head", "")),
         components=cache.models(data, "components", _component),
         bids=cache.models(data, "bids", _bid),
         implications=cache.models(data, "implications", _implication),

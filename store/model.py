@@ -199,6 +199,15 @@ class BoardState:
     recommendations: tuple[Recommendation, ...]
     envelope: dict[str, int] = field(default_factory=dict)
     snapshots: tuple[Snapshot, ...] = ()
+    # The store's id and its history's last hash (history_file.py): a printed snapshot names them,
+    # so a minute can be checked against the store later, and a console notices a replaced file.
+    store_id: str = ""
+    history_head: str = ""
+
+    @property
+    def head_digest(self) -> str:
+        """The history head as printed: its first 16 hex digits."""
+        return self.history_head[:16]
 
     @cached_property
     def _year_totals(self) -> dict[str, int]:

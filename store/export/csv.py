@@ -24,7 +24,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "recommendations": ("id", "text", "decision", "note"),
 }
 CHANGE_COLUMNS = ("revision", "at", "who", "record", "field", "old", "new", "action")
-SNAPSHOT_COLUMNS = ("title", "revision", "exported_at")
+SNAPSHOT_COLUMNS = ("title", "revision", "history_head", "exported_at")
 
 # A spreadsheet runs a cell starting with one of these; a genuine number (or the report's lone
 # "-" for "no paragraph") is not a formula and is left as it is.
@@ -147,6 +147,7 @@ def render(export: Export) -> str:
     columns = _union(("table",), SNAPSHOT_COLUMNS, *COLUMNS.values(), CHANGE_COLUMNS)
     s = export.state
     snapshot = {"title": s.report.get("title", ""), "revision": s.revision}
+    snapshot["history_head"] = s.head_digest
     rows = [{"table": "snapshot", **snapshot, "exported_at": export.exported_at}]
     for name, make in TABLE_ROWS.items():
         rows.extend({"table": name, **row} for row in make(export))

@@ -19,6 +19,7 @@ from .snapshot import (
     heading_lines,
     implication_notes,
     since_text,
+    stamp_text,
     visible_lines,
 )
 
@@ -68,8 +69,7 @@ def render(export: Export) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">']
     out += [f"<title>{title}</title>", f"<style>{CSS}</style>", "</head>", "<body>"]
     out += [f"<h1>{title}</h1>", *(f'<p class="meta">{h(line)}</p>' for line in heading_lines(s))]
-    stamp = f"Exported at: {export.exported_at} · store revision {s.revision}"
-    out += [f'<p class="exported">{h(stamp)}</p>', "<h2>Decision status</h2>"]
+    out += [f'<p class="exported">{h(stamp_text(export))}</p>', "<h2>Decision status</h2>"]
     out += html_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s))))
     for table in board_tables(export):
         out += [f"<h2>{h(table.title)}</h2>", *html_table(table)]

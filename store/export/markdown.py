@@ -19,6 +19,7 @@ from .snapshot import (
     heading_lines,
     implication_notes,
     since_text,
+    stamp_text,
     visible_lines,
 )
 
@@ -58,7 +59,7 @@ def render(export: Export) -> str:
     s = export.state
     lines = [f"# {md(s.report.get('title', ''))}", ""]
     lines += [f"{md(line)}  " for line in heading_lines(s)]
-    lines += ["", f"Exported at: {md(export.exported_at)} · store revision {s.revision}", ""]
+    lines += ["", md(stamp_text(export)), ""]
     lines += [
         "## Decision status",
         "",

@@ -57,6 +57,13 @@ def since_text(changes: Changes) -> str:
     )
 
 
+def stamp_text(export: Export) -> str:
+    """The line every human snapshot carries: when, the store revision and its history head."""
+    s = export.state
+    head = f" · history head {s.head_digest}" if s.head_digest else ""
+    return f"Exported at: {export.exported_at} · store revision {s.revision}{head}"
+
+
 def year_label(year: str) -> str:
     return YEAR_LABELS[year]
 

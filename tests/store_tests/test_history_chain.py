@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Callable
@@ -144,3 +145,19 @@ def test_a_restored_backup_shows_and_keeps_only_its_own_past(store_path: Path) -
     repo.set_field("bids", "1", "note", "after the restore")
     assert notes(repo) == ["after the restore", "two", "one"]
     assert len(lines_of(store_path)) == 4 and repo.check() == []
+
+
+@pytest.mark.parametrize("kind", ["md", "html", "csv", "json"])
+def test_every_snapshot_names_the_revision_and_the_history_head(
+    store_path: Path, kind: str
+) -> None:
+    from store import prepare, render  # the export loads on first use
+
+    repo = edited(store_path, ["one", "two"])
+    head = orjson.loads(store_path.read_bytes())["_meta"]["1"]["history_head"]
+    lines = lines_of(store_path)
+    assert lines[-1].endswith(b'"h":"' + head.encode() + b'"}\n')  # the head is the last line's
+    text = render(kind, prepare(repo, today=dt.date(2004, 10, 18)))
+    assert head[:16] in text
+    if kind in ("md", "html"):
+        assert f"store revision 2 · history head {head[:16]}" in text

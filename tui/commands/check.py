@@ -28,7 +28,10 @@ def summary(state: BoardState) -> str:
     if not state.revision:
         return f"revision 0, as created; {counts}"
     at = when(state.changed_at)
-    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {counts}"
+    head = f"history head {state.head_digest}; " if state.head_digest else ""
+    return (
+        f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {head}{counts}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
