@@ -36,7 +36,7 @@ from .errors import (
     StoreUnwritable,
     ValidationError,
 )
-from .files import network_note, store_file
+from .files import atomic_write, network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .model import (
@@ -72,6 +72,7 @@ from .validate import (
 
 __all__ = [
     "ALIASES",
+    "atomic_write",
     "EXPORT_FORMATS",
     "NOTHING",
     "FIELDS",

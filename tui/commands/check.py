@@ -29,9 +29,7 @@ def summary(state: BoardState) -> str:
         return f"revision 0, as created; {counts}"
     at = when(state.changed_at)
     head = f"history head {state.head_digest}; " if state.head_digest else ""
-    return (
-        f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {head}{counts}"
-    )
+    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {head}{counts}"
 
 
 def run(args: argparse.Namespace) -> int:

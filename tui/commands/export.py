@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
-    target = None if args.output in (None, "-") else Path(args.output)
+    target = None if args.output in (None, "-", "/dev/stdout") else Path(args.output)
     export_one(
         repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
     )
