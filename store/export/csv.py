@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import YEAR_LABELS, YEARS
-from .snapshot import Export, envelope_rows
+from .snapshot import Export, envelope_rows, visible_lines
 
 Row = dict[str, Any]
 
@@ -33,9 +33,14 @@ _GENUINE = re.compile(r"[+-]?\d+(?:\.\d+)?|-")
 
 
 def neutralise(value: Any) -> Any:
-    """Formula injection: `=HYPERLINK(...)` -> `'=HYPERLINK(...)`; integers pass unchanged."""
+    """Formula injection: `=HYPERLINK(...)` -> `'=HYPERLINK(...)`; integers pass unchanged.
+
+    Escape codes too: ESC and BEL in a cell retitled the terminal of whoever ran
+    `cat components.csv`, so control and bidi characters are shown as marks (CR as a line break).
+    """
     if not isinstance(value, str) or _GENUINE.fullmatch(value):
         return value
+    value = visible_lines(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

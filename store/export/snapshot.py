@@ -9,7 +9,6 @@ read the state directly.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..display import change_text as display_change_text
@@ -199,12 +198,10 @@ def board_tables(export: Export) -> list[DisplayTable]:
     ]
 
 
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
-
-
 def visible_lines(text: str) -> str:
-    """Control characters made visible, keeping line breaks (normalised to \\n)."""
-    if not _CONTROL_OR_BREAK.search(text):
+    """Control and bidi characters made visible (display.visible), keeping line breaks
+    (normalised to \\n)."""
+    if text.isprintable():
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(visible(line) for line in lines)
