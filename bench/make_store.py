@@ -68,7 +68,7 @@ def add_history(repo: Repository, count: int) -> None:
     """Append `count` history lines in batches under the lock, then commit their revisions."""
     storage = repo.storage
     with storage.locked():
-        data = storage._parse(storage._read_bytes())
+        data = storage.read_fresh()
         meta = storage.meta_of(data)
         first = int(meta.get("revision", 0)) + 1
         for start in range(first, first + count, BATCH):

@@ -14,10 +14,6 @@ from typing import Any
 class Vocabulary(StrEnum):
     """A status list in the report's order; `space` walks it forwards, `S` backwards."""
 
-    def step(self, delta: int) -> Vocabulary:
-        members = list(type(self))
-        return members[(members.index(self) + delta) % len(members)]
-
     @classmethod
     def words(cls) -> list[str]:
         return [m.value for m in cls]

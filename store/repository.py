@@ -121,6 +121,11 @@ class Repository:
     def read_only(self) -> bool:
         return self.storage.read_only
 
+    def identity(self) -> tuple[int, int, int] | None:
+        """What changes when any process replaces the store file: a cheap "look again" trigger
+        (the revision inside the file is the real version). None while the file is missing."""
+        return self.storage.identity()
+
     @classmethod
     def open(
         cls,
@@ -257,7 +262,7 @@ class Repository:
             # Change a copy of the one record in place (TinyDB's update would rebuild the whole
             # table twice, ~7 ms at 10,000 bids) and hand the data back.
             put_field(self.storage.own(table, str(doc_id)), field, new, self._stamp(at))
-            self.storage.write(self.storage.read())
+            self.storage.mark_changed()
             history.append(history_line(at, self.who, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self.storage.committed_revision)
 

@@ -86,6 +86,10 @@ class LockedJSONStorage(Storage):
         self._pending = data
         self._dirty = True
 
+    def mark_changed(self) -> None:
+        """Records of the transaction's data were changed in place (`own`): commit them."""
+        self.write(self.read())
+
     def close(self) -> None:
         self._cache, self._cache_raw = None, b""
 
@@ -120,6 +124,10 @@ class LockedJSONStorage(Storage):
 
     def _racy(self, key: tuple[int, int, int]) -> bool:
         return self._cache_at - key[1] < RACY_NS
+
+    def read_fresh(self) -> Data:
+        """The file read and parsed afresh, bypassing the cache (`board check` reads every byte)."""
+        return self._parse(self._read_bytes())
 
     def _read_bytes(self) -> bytes:
         try:

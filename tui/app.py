@@ -109,7 +109,7 @@ class BoardApp(App[None]):
         self._stop_watch.set()
 
     def _poll(self) -> None:
-        if self.repo.storage.identity() != self.board.seen_identity:
+        if self.repo.identity() != self.board.seen_identity:
             self.reload_store()
 
     @work(thread=True, exclusive=True, group="reload")

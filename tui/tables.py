@@ -125,20 +125,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
-def text(value: str, style: str = "") -> Text:
-    """Store text as a literal cell: control characters made visible, never parsed as markup."""
-    return Text(visible(value), style=style)
-
-
-def status(word: str) -> Text:
-    """A status as symbol, word and colour together (never colour alone)."""
-    return Text(status_label(word), style=STATUS_STYLES.get(word, ""))
-
-
-def amount(value: int, style: str = "") -> Text:
-    return Text(money(value), style=style, justify="right")
-
-
 def _styled(texts: tuple[str, ...], styles: tuple[str, ...], right: int = 0) -> tuple[Text, ...]:
     """Cells from plain texts (already `visible`); the last `right` cells before the status
     and note are right-aligned money."""

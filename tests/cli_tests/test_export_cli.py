@@ -14,8 +14,8 @@ import pytest
 
 from store import Repository, history_path
 
-# The board installed beside this interpreter (the venv), else the one on PATH.
-BOARD = shutil.which("board", path=str(Path(sys.executable).parent)) or shutil.which("board")
+from .conftest import BOARD
+
 pytestmark = pytest.mark.skipif(BOARD is None, reason="the board command is not installed")
 
 

@@ -14,8 +14,6 @@ from tui.cli import COMMANDS, build_parser
 
 from .conftest import clean_env, run_board
 
-README = Path(__file__).parents[2] / "README.md"
-
 
 def test_version(tmp_path: Path) -> None:
     result = run_board("--version", env=clean_env(tmp_path))
@@ -44,13 +42,12 @@ def test_each_command_has_help(tmp_path: Path, command: str) -> None:
     assert result.code == 0 and result.out.startswith(f"usage: board {command} ")
 
 
-def _commands_section() -> str:
-    text = README.read_text(encoding="utf-8")
-    return text.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+def _commands_section(readme: str) -> str:
+    return readme.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
 
 
-def test_readme_lists_every_command_and_option() -> None:
-    section = _commands_section()
+def test_readme_lists_every_command_and_option(readme: str) -> None:
+    section = _commands_section(readme)
     parser = build_parser()
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     for name, command in sub.choices.items():

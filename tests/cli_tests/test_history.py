@@ -49,3 +49,10 @@ def test_limit_and_json(store: Path) -> None:
 def test_a_new_store_has_no_changes_yet(tmp_path: Path) -> None:
     result = run_board("history", env=clean_env(tmp_path, BOARD_STORE=str(tmp_path / "b.json")))
     assert (result.code, result.out) == (0, "No changes yet.\n")
+
+
+def test_money_is_shown_with_thousands_separators(tmp_path: Path) -> None:
+    """The same rule as the History tab (tui_tests/test_display_rules): `1,250`, never `1250`."""
+    Repository.open(tmp_path / "board.json").set_field("bids", "1", "2005/06", "1250")
+    [line] = history(tmp_path / "board.json")
+    assert line.endswith("bids 1 2005/06: 350 → 1,250")

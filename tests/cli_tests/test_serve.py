@@ -26,10 +26,10 @@ from tui.commands.serve import (
     port_number,
 )
 
+from .conftest import BOARD
+
 LOOPBACK = "127.0.0.1"
 STARTUP_LIMIT = 20.0  # seconds: a bound on waiting, not an assertion about speed
-BOARD = Path(sys.executable).with_name("board")  # the installed console script
-README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def free_port() -> int:
@@ -188,8 +188,8 @@ def test_any_other_address_warns_in_one_line(host: str) -> None:
     assert "Serving to browsers" in warning
 
 
-def test_the_warning_points_at_a_readme_section_that_exists() -> None:
-    assert "\n## Serving to browsers\n" in README.read_text(encoding="utf-8")
+def test_the_warning_points_at_a_readme_section_that_exists(readme: str) -> None:
+    assert "\n## Serving to browsers\n" in readme
 
 
 def test_default_is_loopback_port_8000() -> None:

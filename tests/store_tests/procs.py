@@ -1,11 +1,14 @@
-"""Start and read the writer processes of `writers.py`."""
+"""Start and read the writer processes of `writers.py`, and check the history they leave."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
+
+from store import HistoryEntry
 
 ROOT = Path(__file__).parents[2]
 
@@ -44,3 +47,17 @@ def finish(proc: subprocess.Popen[bytes]) -> list[int]:
     numbers, err = acks(proc)
     assert proc.returncode == 0, err.decode(errors="replace")
     return numbers
+
+
+def by_field(history: list[HistoryEntry]) -> dict[tuple[str, str, str], list[HistoryEntry]]:
+    """History entries per (table, record, field), oldest first."""
+    grouped: dict[tuple[str, str, str], list[HistoryEntry]] = defaultdict(list)
+    for entry in sorted(history, key=lambda e: e.revision):
+        grouped[(entry.table, entry.record, entry.field)].append(entry)
+    return grouped
+
+
+def assert_chained(entries: list[HistoryEntry]) -> None:
+    """Each change's old value is the previous change's new value: no update was lost."""
+    for before, after in zip(entries, entries[1:], strict=False):
+        assert after.old == before.new, (before, after)

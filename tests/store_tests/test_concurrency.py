@@ -6,12 +6,11 @@ Real processes (tests/store_tests/writers.py), each opening its own Repository, 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from pathlib import Path
 
-from store import HistoryEntry, Repository
+from store import Repository
 
-from .procs import finish, go, start
+from .procs import assert_chained, by_field, finish, go, start
 
 EDITS = 60
 FIELDS = [
@@ -20,20 +19,6 @@ FIELDS = [
     ("bids", "1", "note"),
     ("recommendations", "3.1", "note"),
 ]
-
-
-def by_field(history: list[HistoryEntry]) -> dict[tuple[str, str, str], list[HistoryEntry]]:
-    """History entries per (table, record, field), oldest first."""
-    grouped: dict[tuple[str, str, str], list[HistoryEntry]] = defaultdict(list)
-    for entry in sorted(history, key=lambda e: e.revision):
-        grouped[(entry.table, entry.record, entry.field)].append(entry)
-    return grouped
-
-
-def assert_chained(entries: list[HistoryEntry]) -> None:
-    """Each change's old value is the previous change's new value: no update was lost."""
-    for before, after in zip(entries, entries[1:], strict=False):
-        assert after.old == before.new, (before, after)
 
 
 def test_four_processes_each_making_sixty_edits_lose_none(store_path: Path) -> None:

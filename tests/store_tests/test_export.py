@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import os
@@ -17,8 +18,8 @@ from store import ExportError, Repository, export_one, prepare, render, write_bu
 from store.export import bundle
 from store.export.csv import neutralise
 from store.export.csv import tables as csv_tables
-from tests.conftest import TODAY
 
+TODAY = dt.date(2004, 11, 1)  # as the `today` fixture: a fixed day for the overdue marks
 AT = "2004-10-18T18:00:00Z"
 LATER = "2004-10-19T09:30:00Z"
 TITLES = [

@@ -24,8 +24,7 @@ import orjson
 
 from store import Repository, history_path
 
-from .procs import acks, go, start
-from .test_concurrency import assert_chained, by_field
+from .procs import acks, assert_chained, by_field, go, start
 
 ROUNDS = 12
 FIELDS = [("components", "1", "note"), ("components", "2", "note"), ("bids", "1", "note")]

@@ -9,15 +9,16 @@ from textual.widgets import Input, Static
 from store import Repository
 from tui.app import BoardApp
 from tui.screens.edit import ChoiceScreen, ConfirmScreen, EditScreen
+from tui.widgets.filter_box import FilterBox
 
-from .conftest import cells
+from .conftest import Cells
 
 
 async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+u", *text)
 
 
-async def test_edit_target_valid(app: BoardApp, repo: Repository) -> None:
+async def test_edit_target_valid(app: BoardApp, repo: Repository, cells: Cells) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "right", "right", "e")
         assert isinstance(app.screen, EditScreen)
@@ -49,13 +50,15 @@ async def test_edit_cancel_changes_nothing(app: BoardApp, store_path: Path) -> N
     before = store_path.read_bytes()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "e")
+        assert isinstance(app.screen, EditScreen)
         await _type(pilot, "Something else")
         await pilot.press("escape")
         await pilot.pause()
+        assert not isinstance(app.screen, EditScreen)
     assert store_path.read_bytes() == before
 
 
-async def test_edit_money_and_totals_follow(app: BoardApp, repo: Repository) -> None:
+async def test_edit_money_and_totals_follow(app: BoardApp, repo: Repository, cells: Cells) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "right", "e")
         assert isinstance(app.screen, EditScreen)
@@ -75,6 +78,7 @@ async def test_edit_negative_money_refused(app: BoardApp, store_path: Path) -> N
         await _type(pilot, "-5")
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, EditScreen)  # still open, saying why
         assert "'-5' is not a whole non-negative number" in str(
             app.screen.query_one("#error", Static).render()
         )
@@ -97,7 +101,9 @@ async def test_total_column_is_not_editable(app: BoardApp) -> None:
         assert any("cannot be edited" in n.message for n in app._notifications)
 
 
-async def test_add_and_delete_bid_with_confirmation(app: BoardApp, repo: Repository) -> None:
+async def test_add_and_delete_bid_with_confirmation(
+    app: BoardApp, repo: Repository, cells: Cells
+) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "a")
         await _type(pilot, "Wi-Fi pilot")
@@ -115,7 +121,7 @@ async def test_add_and_delete_bid_with_confirmation(app: BoardApp, repo: Reposit
         assert [b.id for b in repo.state().bids] == [1, 2, 3, 4, 5]
 
 
-async def test_undo_and_redo(app: BoardApp, repo: Repository) -> None:
+async def test_undo_and_redo(app: BoardApp, repo: Repository, cells: Cells) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "space")
         await pilot.pause()
@@ -197,3 +203,16 @@ async def test_filter_narrows_and_escape_clears(app: BoardApp) -> None:
         await pilot.press("slash", "escape")
         await pilot.pause()
         assert len(table.rows_shown) == 12
+
+
+async def test_filter_from_the_palette_while_typing_one_keeps_that_box(app: BoardApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "slash", *"core")
+        await pilot.press("ctrl+p", *"Filter table")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        [box] = app.board.query(FilterBox)
+        assert app.focused is box and box.value == "core"
+        await pilot.press("enter")
+        assert [r.key for r in app.board.board_table("components").rows_shown] == ["2"]

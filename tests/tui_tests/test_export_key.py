@@ -9,17 +9,17 @@ from store import Repository
 from tui.app import BoardApp
 from tui.screens.edit import EditScreen
 
-from .test_live import _wait_for
+from .conftest import WaitFor
 
 
 async def test_x_writes_bundle_to_default_folder(
-    app: BoardApp, repo: Repository, store_path: Path
+    app: BoardApp, repo: Repository, store_path: Path, wait_for: WaitFor
 ) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("3", "x")
         assert isinstance(app.screen, EditScreen)
         await pilot.press("enter")
-        assert await _wait_for(
+        assert await wait_for(
             lambda: any("Snapshot written" in n.message for n in app._notifications)
         )
         message = next(n.message for n in app._notifications if "Snapshot written" in n.message)
@@ -40,19 +40,22 @@ async def test_x_writes_bundle_to_default_folder(
 
 
 async def test_x_into_a_chosen_folder_and_refusal_when_files_exist(
-    app: BoardApp, tmp_path: Path
+    app: BoardApp, tmp_path: Path, wait_for: WaitFor
 ) -> None:
     target = tmp_path / "minutes"
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         for _ in range(2):
             await pilot.press("x", "ctrl+u", *str(target), "enter")
             await pilot.pause(0.5)
-        assert await _wait_for(lambda: any("exists" in n.message for n in app._notifications))
+        assert await wait_for(lambda: any("exists" in n.message for n in app._notifications))
     assert (target / "snapshot.md").exists()
 
 
 async def test_x_escape_writes_nothing(app: BoardApp, store_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("x", "escape")
+        await pilot.press("x")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
         await pilot.pause()
+        assert not isinstance(app.screen, EditScreen)
     assert not (store_path.parent / "exports").exists()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from store import Repository, history_path
-from tests.conftest import TODAY
 from tui.app import BoardApp
 
-from .test_live import _wait_for, _write_elsewhere
+from .conftest import WaitFor, WriteElsewhere
 
 EDIT_PRESSES = [
     ("2", "space"),
@@ -29,11 +29,11 @@ EDIT_PRESSES = [
 
 @pytest.mark.parametrize("keys", EDIT_PRESSES, ids=lambda k: "+".join(k))
 async def test_edit_keys_leave_store_unchanged_and_say_read_only(
-    store_path: Path, keys: tuple[str, ...]
+    store_path: Path, today: dt.date, keys: tuple[str, ...]
 ) -> None:
     Repository.open(store_path)
     before = store_path.read_bytes()
-    app = BoardApp(Repository.open(store_path, read_only=True), today=TODAY)
+    app = BoardApp(Repository.open(store_path, read_only=True), today=today)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
@@ -43,18 +43,20 @@ async def test_edit_keys_leave_store_unchanged_and_say_read_only(
     assert not history_path(store_path).exists()
 
 
-async def test_read_only_is_shown_and_refresh_still_works(store_path: Path) -> None:
+async def test_read_only_is_shown_and_refresh_still_works(
+    store_path: Path, today: dt.date, wait_for: WaitFor, write_elsewhere: WriteElsewhere
+) -> None:
     Repository.open(store_path)
-    app = BoardApp(Repository.open(store_path, read_only=True), today=TODAY)
+    app = BoardApp(Repository.open(store_path, read_only=True), today=today)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "READ-ONLY" in str(app.query_one("#status").render())
         await pilot.press("2")
         await pilot.pause(0.3)
         await asyncio.to_thread(
-            _write_elsewhere, store_path, "components", "3", "status", "complete"
+            write_elsewhere, store_path, "components", "3", "status", "complete"
         )
         table = app.board.board_table("components")
-        assert await _wait_for(lambda: table.rows_shown[2].cells[2].plain == "✔ complete")
+        assert await wait_for(lambda: table.rows_shown[2].cells[2].plain == "✔ complete")
 
 
 async def test_read_only_does_not_create_or_lock(tmp_path: Path) -> None:

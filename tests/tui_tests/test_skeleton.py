@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import Static, TabbedContent
 
 from store import Repository
-from tests.conftest import TODAY
 from tui.app import BoardApp
+from tui.screens.help import HelpScreen
 from tui.widgets.board_table import BoardTable
 
 
-async def test_six_tabs_in_order(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_six_tabs_in_order(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
         tabs = app.query_one(TabbedContent)
         titles = [str(tab.label) for tab in tabs.query("ContentTab")]
@@ -27,8 +28,7 @@ async def test_six_tabs_in_order(repo: Repository) -> None:
         ]
 
 
-async def test_number_keys_open_tab_and_focus_table(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_number_keys_open_tab_and_focus_table(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         for key, tab in [
             ("3", "bids"),
@@ -42,8 +42,7 @@ async def test_number_keys_open_tab_and_focus_table(repo: Repository) -> None:
             assert app.focused is app.query_one(f"#table-{tab}")
 
 
-async def test_bids_tab_shows_grand_total(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_bids_tab_shows_grand_total(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         table = app.query_one("#table-bids", BoardTable)
@@ -51,8 +50,7 @@ async def test_bids_tab_shows_grand_total(repo: Repository) -> None:
         assert totals[1:7] == ["Total", "770", "350", "110", "490", "1,720"]
 
 
-async def test_space_moves_core_systems_to_under_review(repo: Repository, store_path: Path) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_space_moves_core_systems_to_under_review(app: BoardApp, store_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "space")
         await pilot.pause()
@@ -64,8 +62,7 @@ async def test_space_moves_core_systems_to_under_review(repo: Repository, store_
     assert (entry.field, entry.old, entry.new) == ("status", "under development", "under review")
 
 
-async def test_shift_space_and_S_go_back(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_shift_space_and_S_go_back(app: BoardApp, repo: Repository) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "S")
         await pilot.pause()
@@ -75,8 +72,7 @@ async def test_shift_space_and_S_go_back(repo: Repository) -> None:
         assert repo.state().bids[0].status.value == "recommended"
 
 
-async def test_space_on_recommendation_and_part(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_space_on_recommendation_and_part(app: BoardApp, repo: Repository) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5", "space")
         await pilot.press("2", *["down"] * 8, "space")
@@ -86,8 +82,7 @@ async def test_space_on_recommendation_and_part(repo: Repository) -> None:
     assert state.components[4].parts[3].status.value == "under review"
 
 
-async def test_overview_shows_title_and_total(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_overview_shows_title_and_total(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
         text = str(app.query_one("#overview-text", Static).render())
         assert "ICT / e-Modernising Leicester Strategic Framework" in text
@@ -96,12 +91,17 @@ async def test_overview_shows_title_and_total(repo: Repository) -> None:
         assert "4  ◐ under development" in text
 
 
-async def test_help_lists_keys_and_q_quits(repo: Repository) -> None:
-    app = BoardApp(repo, today=TODAY)
+async def test_help_lists_keys_and_q_quits(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
-        assert app.screen.__class__.__name__ == "HelpScreen"
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)  # the keys table as shown
+        listed = console.export_text()
+        assert "Next status" in listed and "Undo" in listed and "Quit" in listed
         await pilot.press("escape")
-        assert app.screen.__class__.__name__ != "HelpScreen"
+        assert not isinstance(app.screen, HelpScreen)
         await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
     assert app.return_code == 0

@@ -7,6 +7,7 @@ change with `python -m pytest tests/tui_tests/test_snapshots.py --snapshot-updat
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,17 +15,16 @@ from pathlib import Path
 import pytest
 
 from store import Repository
-from tests.conftest import TODAY
 from tui.app import BoardApp
 
 FOLDER = Path(tempfile.gettempdir()) / "board-snapshot-tests"
 
 
 @pytest.fixture
-def snap_app() -> BoardApp:
+def snap_app(today: dt.date) -> BoardApp:
     shutil.rmtree(FOLDER, ignore_errors=True)
     FOLDER.mkdir(parents=True)
-    return BoardApp(Repository.open(FOLDER / "board.json", who="secretary@meeting"), today=TODAY)
+    return BoardApp(Repository.open(FOLDER / "board.json", who="secretary@meeting"), today=today)
 
 
 @pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from store import Repository
-from tests.conftest import TODAY
 from tui.app import BoardApp
 
 
-async def test_projector_theme_from_palette_is_remembered(repo: Repository, tmp_path: Path) -> None:
+async def test_projector_theme_from_palette_is_remembered(
+    repo: Repository, tmp_path: Path, today: dt.date
+) -> None:
     settings = tmp_path / "config" / "settings.json"
-    app = BoardApp(repo, today=TODAY, settings_file=settings)
+    app = BoardApp(repo, today=today, settings_file=settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Projector theme")
         await pilot.pause(0.5)
@@ -22,7 +24,7 @@ async def test_projector_theme_from_palette_is_remembered(repo: Repository, tmp_
         assert app.has_class("-projector")
     assert json.loads(settings.read_text())["theme"] == "projector"
 
-    again = BoardApp(repo, today=TODAY, settings_file=settings)
+    again = BoardApp(repo, today=today, settings_file=settings)
     async with again.run_test(size=(120, 40)):
         assert again.theme == "projector"
 

@@ -18,7 +18,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from store import (
     STATUS_FIELD,
@@ -39,13 +39,13 @@ from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BoardTable
+from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from .edit import ChoiceScreen, ConfirmScreen, EditScreen
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
-FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clears"
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
@@ -63,7 +63,6 @@ class BoardScreen(Screen[None]):
         self.edits = EditLog(repo)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
-        self._filtering: BoardTable | None = None
         self._rows: dict[str, list[Row]] = {}  # each table's rows as last shown, unfiltered
 
     # --- layout ------------------------------------------------------------------------------
@@ -106,7 +105,7 @@ class BoardScreen(Screen[None]):
     ) -> None:
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
         self.state = state
-        self.seen_identity = self.repo.storage.identity()
+        self.seen_identity = self.repo.identity()
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
             rows = table_rows(state, table, self.today)
@@ -191,35 +190,23 @@ class BoardScreen(Screen[None]):
         self.open_filter(message.table)
 
     def open_filter(self, table: BoardTable) -> None:
-        """Show a filter box under the table; it exists only while the filter is being typed."""
-        self._filtering = table
-        box = Input(table.filter_text, id="filter", placeholder=FILTER_HINT)
+        """A filter box under the table (the palette can ask while one is open: keep that one)."""
+        for open_box in self.query(FilterBox):
+            self.set_focus(open_box)
+            return
+        box = FilterBox(table)
         self.mount(box, before=self.query_one("#status"))
         self.set_focus(box)
 
-    @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        table = self._filtering
-        if table is not None:
-            table.filter_text = event.value
-            table.show(self._rows[table.table_name])
-            self._show_status()
+    @on(FilterBox.Narrowed)
+    def filter_narrowed(self, message: FilterBox.Narrowed) -> None:
+        message.table.show(self._rows[message.table.table_name])
+        self._show_status()
 
-    @on(Input.Submitted, "#filter")
-    def filter_kept(self) -> None:
-        self._close_filter()
-
-    def key_escape(self) -> None:
-        """Escape in the filter box clears the filter and returns to the table."""
-        if isinstance(self.focused, Input) and self.focused.id == "filter":
-            self.focused.value = ""
-            self._close_filter()
-
-    def _close_filter(self) -> None:
-        for box in self.query("#filter"):
-            box.remove()
-        if self._filtering is not None:
-            self.set_focus(self._filtering)
+    @on(FilterBox.Closed)
+    def filter_closed(self, message: FilterBox.Closed) -> None:
+        message.box.remove()
+        self.set_focus(message.table)
 
     # --- status cycling -------------------------------------------------------------------------
     @on(BoardTable.CycleRequested)
