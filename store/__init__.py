@@ -39,6 +39,7 @@ from .errors import (
 from .files import atomic_write, network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .integrity import replacement
 from .model import (
     YEAR_LABELS,
     YEARS,
@@ -124,6 +125,7 @@ __all__ = [
     "parse_value",
     "prepare",
     "record_value",
+    "replacement",
     "render",
     "status_label",
     "store_file",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .history_file import Head
-from .model import HistoryEntry
+from .model import BoardState, HistoryEntry
 
 if TYPE_CHECKING:
     from .storage import LockedJSONStorage
@@ -68,3 +68,18 @@ def history_entry(e: dict[str, Any]) -> HistoryEntry:
         new=e.get("new"),
         action=str(e.get("action", "set")),
     )
+
+
+def replacement(before: BoardState, after: BoardState) -> str | None:
+    """What a console says when the file it shows was replaced rather than edited: another store
+    (a new id: re-created after deletion, or another copied over it), a revision that went back,
+    or the same revision with another history (a backup restored at the same revision)."""
+    moved = f"the store was replaced: revision {before.revision} → {after.revision}"
+    if before.store_id and after.store_id != before.store_id:
+        return f"{moved} (another store: re-created or copied over this one)"
+    if after.revision < before.revision:
+        return f"{moved} (an older copy, such as a backup, was put in its place)"
+    same = (after.history_head, after.changed_at) == (before.history_head, before.changed_at)
+    if after.revision == before.revision and not same:
+        return f"{moved} (another copy at the same revision)"
+    return None

@@ -30,6 +30,7 @@ from store import (
     StaleEdit,
     choices,
     record_value,
+    replacement,
     visible,
     when,
 )
@@ -41,7 +42,7 @@ from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BoardTable
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
-from .edit import ChoiceScreen, ConfirmScreen, EditScreen
+from .edit import ConfirmScreen, ConflictScreen, EditScreen
 
 EDITABLE = ("components", "bids", "implications", "recommendations")
 HISTORY_SHOWN = 500
@@ -145,7 +146,14 @@ class BoardScreen(Screen[None]):
 
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
     def receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
-        if state.revision == self.state.revision:
+        if state is self.state:  # the same file as shown (the store hands out one object a file)
+            return
+        replaced = replacement(self.state, state)
+        if replaced:
+            self.notify(
+                replaced, title="Store replaced", severity="warning", markup=False, timeout=30
+            )
+        elif state.revision == self.state.revision:
             return
         news = range(self.state.revision + 1, state.revision + 1)
         self.received += sum(1 for rev in news if rev not in self.edits.own_revisions)
@@ -154,7 +162,7 @@ class BoardScreen(Screen[None]):
 
     def _warn_open_dialog(self, state: BoardState) -> None:
         dialog = self.app.screen
-        if not isinstance(dialog, EditScreen) or dialog.target is None:
+        if not isinstance(dialog, EditScreen | ConflictScreen) or dialog.target is None:
             return
         before = record_value(self.state, *dialog.target)
         after = record_value(state, *dialog.target)
@@ -248,7 +256,7 @@ class BoardScreen(Screen[None]):
         try:
             change = self.repo.set_field(table, record, field, value, base_revision=base)
         except StaleEdit as err:
-            if await self._apply_mine(err, value):
+            if await self._apply_mine(err, value, (table, record, field)):
                 self.save(table, record, field, value, base_revision=None)
             return
         except BoardError as err:
@@ -256,10 +264,11 @@ class BoardScreen(Screen[None]):
             return
         self._done(change)
 
-    async def _apply_mine(self, err: StaleEdit, mine: str) -> bool:
-        question = f"{err} — it is now {err.current!r}. Keep theirs, or apply yours ({mine!r})?"
-        answers = {"theirs": f"Keep theirs ({err.current!r})", "mine": f"Apply mine ({mine!r})"}
-        return await self.app.push_screen_wait(ChoiceScreen(question, answers)) == "mine"
+    async def _apply_mine(self, err: StaleEdit, mine: str, target: tuple[str, str, str]) -> bool:
+        what = " ".join(target)
+        theirs = "" if err.current is None else str(err.current)
+        dialog = ConflictScreen(what, theirs, err.who, mine, target)
+        return await self.app.push_screen_wait(dialog) == "mine"
 
     def save(
         self, table: str, record: str, field: str, value: Any, base_revision: int | None
