@@ -13,6 +13,7 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import StoreDamaged
 
@@ -114,6 +115,17 @@ def new_file_mode() -> int:
 def kind_of(mode: int) -> str | None:
     """'a FIFO (named pipe)', 'a folder', ... for anything but a regular file."""
     return None if stat.S_ISREG(mode) else _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (a FIFO or device never blocks or
+    streams forever: O_NONBLOCK, checked on the descriptor); StoreDamaged otherwise."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    kind = kind_of(os.fstat(fd).st_mode)
+    if kind:
+        os.close(fd)
+        raise StoreDamaged(f"{path}: is {kind}, not a store file")
+    return open(fd, "rb")
 
 
 def read_regular(path: Path) -> bytes:

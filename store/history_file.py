@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .files import append_durably, atomic_write
+from .files import append_durably, atomic_write, open_regular, read_regular
 
 HEADER_KEY = "board_history"
 FORMAT = 1
@@ -106,7 +106,7 @@ class HistoryFile:
     def prepare(self, head: Head) -> None:
         """Before an append: set aside another store's file, cut lines past the store's head."""
         try:
-            handle = open(self.path, "rb")  # noqa: SIM115 - closed below
+            handle = open_regular(self.path)
         except FileNotFoundError:
             return
         with handle:
@@ -191,7 +191,7 @@ class HistoryFile:
         if self.store_id is None or head is None:
             return []
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)
         except FileNotFoundError:
             if head.lines:
                 return [f"{self.path}: missing; the store recorded {head.lines} changes in it"]
@@ -300,7 +300,7 @@ def _lines_backwards(path: Path, head: Head | None, block: int = 64 * 1024) -> I
     """Complete lines of a file from the last to the first, reading blocks back from the end
     of the store's history."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
+        handle = open_regular(path)
     except FileNotFoundError:
         return
     with handle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -161,3 +162,15 @@ def test_every_snapshot_names_the_revision_and_the_history_head(
     assert head[:16] in text
     if kind in ("md", "html"):
         assert f"store revision 2 · history head {head[:16]}" in text
+
+
+def test_a_fifo_in_place_of_the_history_is_refused_without_hanging(store_path: Path) -> None:
+    from store import StoreDamaged
+
+    repo = edited(store_path, ["one"])
+    history_path(store_path).unlink()
+    os.mkfifo(history_path(store_path))
+    with pytest.raises(StoreDamaged, match="is a FIFO"):
+        repo.history()
+    with pytest.raises(StoreDamaged, match="is a FIFO"):
+        repo.set_field("bids", "1", "note", "x")
