@@ -15,6 +15,7 @@ from pathlib import Path
 from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
+from .output import print_warnings
 
 FORMATS = (*EXPORT_FORMATS, "svg")
 
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         paths = write_bundle(
             repo, args.all, today=today, svg=_svg(repo, args, today), force=args.force
         )
+        print_warnings(repo)
         print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
@@ -66,4 +68,5 @@ def run(args: argparse.Namespace) -> int:
     export_one(
         repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
     )
+    print_warnings(repo)  # damaged history lines the changes list skipped
     return 0
