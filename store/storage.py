@@ -33,6 +33,7 @@ from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwrita
 from .files import atomic_write, durable_copy, read_regular, store_file
 from .gc_pause import gc_paused
 from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
+from .legacy import own_legacy_history
 from .lock import LockTimeout, StoreLock
 from .meta_check import check_meta
 
@@ -337,9 +338,9 @@ class LockedJSONStorage(Storage):
                     f"{self.path}: its schema {version} data cannot be upgraded ({err!r})"
                 ) from None
             meta = self.meta_of(data)
-            legacy = legacy_history_path(self.path)
+            legacy = None
             if version == 2:
-                entries = own_legacy_entries(legacy, meta)
+                entries, legacy = own_legacy_history(self.path, meta)
             meta.update(schema_version=SCHEMA_VERSION, store_id=new_store_id())
             if entries:
                 meta["history_rev"] = max(int(e["rev"]) for e in entries)
@@ -350,8 +351,8 @@ class LockedJSONStorage(Storage):
             history.set_aside()
             meta.update(history.replace(entries, like=self.path).as_meta())
             self.replace(data)
-            if version == 2 and entries:  # taken: no other store of the same stem takes it too
-                os.replace(legacy, legacy.with_name(f"{legacy.name}.schema2.bak"))
+            if legacy is not None and legacy == legacy_history_path(self.path):
+                os.replace(legacy, legacy.with_name(f"{legacy.name}.schema2.bak"))  # taken
             return backup
 
     def _remove_stale_temp_files(self) -> None:
@@ -379,14 +380,3 @@ def new_meta() -> dict[str, Any]:
     store_id = new_store_id()
     head = Head(0, genesis(store_id), 0)
     return {"schema_version": SCHEMA_VERSION, "revision": 0, "store_id": store_id, **head.as_meta()}
-
-
-def own_legacy_entries(legacy: Path, meta: dict[str, Any]) -> list[dict[str, Any]]:
-    """A schema 2 history named by the stem, if it is this store's: its lines within the store's
-    revision end at the revision that last wrote history. `board.json` and `board.yaml` shared
-    one; the store whose history it is takes it (and renames it), the other starts afresh."""
-    revision = int(meta.get("revision", 0))
-    entries, _ = HistoryFile(legacy, None).entries(revision, None)
-    entries.reverse()
-    newest = entries[-1]["rev"] if entries else 0
-    return entries if entries and newest == meta.get("history_rev") else []

@@ -40,7 +40,9 @@ def test_stores_with_the_same_stem_never_touch_each_others_history(tmp_path: Pat
     assert Repository.open(main.path).check() == []
 
 
-def schema2(path: Path, lines: list[dict[str, object]], revision: int) -> None:
+def schema2(
+    path: Path, lines: list[dict[str, object]], revision: int, history: str | None = None
+) -> None:
     """A store as schema 2 wrote it: no store id, history named by the stem, unchained."""
     Repository.open(path)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -48,13 +50,17 @@ def schema2(path: Path, lines: list[dict[str, object]], revision: int) -> None:
     for key in ("store_id", "history_lines", "history_head", "history_bytes"):
         meta.pop(key)
     meta.update(schema_version=2, revision=revision, history_rev=revision)
+    meta.update(changed_at=AT, changed_by=f"clerk{revision}@old")
     path.write_text(json.dumps(data), encoding="utf-8")
-    legacy = path.with_name(path.stem + ".history.jsonl")
+    legacy = path.with_name(history or path.stem + ".history.jsonl")
     legacy.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
 
 
-def line(rev: int, new: str) -> dict[str, object]:
-    return {"rev": rev, "at": "2004-10-18T10:00:00Z", "who": "clerk@old", "table": "bids"} | {
+AT = "2004-10-18T10:00:00Z"
+
+
+def line(rev: int, new: str, who: str = "clerk@old") -> dict[str, object]:
+    return {"rev": rev, "at": AT, "who": who, "table": "bids"} | {
         "id": "1",
         "field": "note",
         "old": "",
@@ -67,7 +73,7 @@ def test_a_schema2_store_keeps_its_history_and_its_neighbour_does_not_take_it(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "board.json"
-    schema2(path, [line(1, "first"), line(2, "second"), line(3, "killed")], revision=2)
+    schema2(path, [line(1, "first"), line(2, "second", "clerk2@old"), line(3, "x")], revision=2)
     other = tmp_path / "board.yaml"
     Repository.open(other)
     repo = Repository.open(path)  # migrates
@@ -76,6 +82,18 @@ def test_a_schema2_store_keeps_its_history_and_its_neighbour_does_not_take_it(
     assert notes(repo) == ["after", "second", "first"] and repo.check() == []
     assert notes(Repository.open(other)) == []
     assert tmp_path.joinpath("board.history.jsonl.schema2.bak").exists()
+
+
+def test_a_schema2_history_set_aside_by_a_neighbour_is_taken_back(tmp_path: Path) -> None:
+    """Schema 2 renamed board.json's live history as orphaned when board.yaml was opened; then
+    board.yaml's own edit started a new board.history.jsonl. Each store takes its own."""
+    json_store, yaml_store = tmp_path / "board.json", tmp_path / "board.yaml"
+    mine = [line(1, "one"), line(2, "two", "clerk2@old")]
+    schema2(json_store, mine, revision=2, history="board.history.jsonl.orphaned-20261130T100000Z")
+    schema2(yaml_store, [line(1, "yaml's", "clerk1@old")], revision=1)
+    assert notes(Repository.open(json_store)) == ["two", "one"]
+    assert notes(Repository.open(yaml_store)) == ["yaml's"]
+    assert Repository.open(json_store).check() == Repository.open(yaml_store).check() == []
 
 
 def lines_of(path: Path) -> list[bytes]:
