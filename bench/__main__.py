@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, edit, live, screens
+from . import cli, edit, live, money, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -26,7 +26,7 @@ RESULTS = Path(__file__).parent / "results"
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
-    parser.add_argument("--only", default="1,2,3,4,5", help="items to run, e.g. 3,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="items to run, e.g. 3,4")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS / "latest.json")
     return parser.parse_args(argv)
 
@@ -58,6 +58,8 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
             figures += live.live_figures(loaded, writes, "1,000 bids, 100,000 history", "4b")
     if "5" in items:
         figures += cli.cli_figures(seed, 3 if quick else 11)
+    if "6" in items:
+        figures += money.money_figures(folder, big, 3 if quick else 21)
     if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
         figures = [dataclasses.replace(f, goal=None) for f in figures]
     return sorted(figures, key=lambda f: f.item)

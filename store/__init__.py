@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import funding, planning
 from .display import (
     OVERDUE,
     SYMBOLS,
@@ -20,6 +21,8 @@ from .display import (
     change_text,
     describe_value,
     money,
+    over_under,
+    priority_label,
     status_label,
     target_text,
     visible,
@@ -118,11 +121,15 @@ __all__ = [
     "describe_value",
     "export_one",
     "field_names",
+    "funding",
     "gc_paused",
     "history_path",
     "money",
     "network_note",
+    "over_under",
     "parse_value",
+    "planning",
+    "priority_label",
     "prepare",
     "record_value",
     "replacement",

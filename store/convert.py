@@ -97,7 +97,13 @@ def _bid(doc_id: int, d: dict[str, Any]) -> Bid:
     stored = d["amounts"]
     amounts = {y: stored[y] for y in YEARS}
     return Bid(
-        doc_id, d["title"], amounts, _BID_STATUS[d["status"]], _FUNDING[d["funding"]], d["note"]
+        doc_id,
+        d["title"],
+        amounts,
+        _BID_STATUS[d["status"]],
+        _FUNDING[d["funding"]],
+        d["note"],
+        d.get("priority"),
     )
 
 

@@ -48,6 +48,20 @@ def money(value: int) -> str:
     return f"{value:,}"
 
 
+def priority_label(rank: int, within: bool | None) -> str:
+    """A bid's place: `1`, or against an envelope `1 · within` / `4 · below line`."""
+    if within is None:
+        return str(rank)
+    return f"{rank} · {'within' if within else 'below line'}"
+
+
+def over_under(over: int | None) -> str:
+    """Bids minus envelope as words: `70 over`, `30 under`, `even`; `—` without an envelope."""
+    if over is None:
+        return "—"
+    return "even" if over == 0 else f"{money(abs(over))} {'over' if over > 0 else 'under'}"
+
+
 def when(at: str) -> str:
     """A stored UTC time to the second: `2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
     return at[:19].replace("T", " ")

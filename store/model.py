@@ -10,6 +10,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from .funding import first_below, priority_order, running_by_year
+
 
 class Vocabulary(StrEnum):
     """A status list in the report's order; `space` walks it forwards, `S` backwards."""
@@ -137,6 +139,7 @@ class Bid:
     status: BidStatus = BidStatus.PROPOSED
     funding: FundingRoute = FundingRoute.CAPITAL
     note: str = ""
+    order_key: int | None = None  # the stored priority; the rank is BoardState.priority()
 
     @property
     def total(self) -> int:
@@ -221,6 +224,40 @@ class BoardState:
         """Per year with an envelope: bids minus envelope (positive = over-subscribed)."""
         totals = self.year_totals()
         return {y: totals[y] - cap for y, cap in self.envelope.items()}
+
+    @cached_property
+    def by_priority(self) -> tuple[Bid, ...]:
+        """The bids in priority order (1 = first)."""
+        return tuple(priority_order(self.bids))
+
+    @cached_property
+    def _ranks(self) -> dict[int, int]:
+        return {b.id: n for n, b in enumerate(self.by_priority, start=1)}
+
+    def priority(self, bid_id: int) -> int:
+        """The bid's place in the order, 1 = first (gaps left by deleted bids closed)."""
+        return self._ranks[bid_id]
+
+    @cached_property
+    def running(self) -> dict[str, list[int]]:
+        """Per year, the running total down the bids in priority order (index = rank - 1)."""
+        return running_by_year([b.amounts for b in self.by_priority], YEARS)
+
+    @cached_property
+    def within_count(self) -> int | None:
+        """How many bids, from the top of the priority order, are within the envelope."""
+        return first_below(self.running, self.envelope) if self.envelope else None
+
+    @cached_property
+    def _line(self) -> dict[int, bool | None]:
+        count = self.within_count
+        if count is None:
+            return dict.fromkeys(self._ranks)
+        return {b: rank <= count for b, rank in self._ranks.items()}
+
+    def within_envelope(self, bid_id: int) -> bool | None:
+        """True above the funding line, False below it, None when no year has an envelope."""
+        return self._line[bid_id]
 
     def status_counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in ComponentStatus}

@@ -23,6 +23,8 @@ def seed_data() -> Data:
     tables: Data = {}
     for name, rows in seed.seed_tables().items():
         tables[name] = {str(i): row for i, row in enumerate(rows, start=1)}
+    for rank, bid in enumerate(tables["bids"].values(), start=1):
+        bid["priority"] = rank  # the report's order to begin with
     return tables
 
 
@@ -105,6 +107,11 @@ def get_field(doc: dict[str, Any], field: str) -> Any:
 def record_value(state: BoardState, table: str, record: str, field: str) -> Any:
     """A field's value in `state` as the store holds it (statuses as words); None if the record
     or part is gone. The same field access as a stored record's (`get_field`)."""
+    if (table, field) == ("bids", "priority"):  # stored as a sort key, shown as its rank
+        try:
+            return state.priority(int(record))
+        except (KeyError, ValueError):
+            return None
     items: tuple[Any, ...] = getattr(state, table)
     item = next((r for r in items if str(r.id) == record), None)
     if item is None:

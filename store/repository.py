@@ -10,19 +10,22 @@ import os
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from . import compound, planning
+from .change import Change
+from .compound import last_priority
 from .convert import RecordCache, state_from_data
 from .display import describe_value, when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .files import network_note
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .import_bids import plan_import
 from .integrity import duplicate_keys, history_entry, history_problems
 from .model import BoardState, HistoryEntry
 from .records import (
@@ -39,8 +42,6 @@ from .storage import LOCK_TIMEOUT, SCHEMA_VERSION, Data, LockedJSONStorage
 from .validate import canonical_field, check_table, parse_value
 
 NOTHING: Any = object()  # "no expectation" (None is a value a field can hold)
-# What an accepted edit did; "none" = the value was already there, so nothing was written.
-ChangeAction = Literal["set", "add", "delete", "none"]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -56,19 +57,6 @@ def who_am_i() -> str:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One accepted edit; `Repository.revert` applies its inverse (undo, and redo of an undo)."""
-
-    table: str
-    record: str
-    field: str  # "*" for add/delete of a whole record
-    old: Any
-    new: Any
-    revision: int
-    action: ChangeAction = "set"
 
 
 def _serialised(
@@ -252,6 +240,8 @@ class Repository:
         record = str(record).strip()
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
+        if (table, field) == ("bids", "priority"):  # renumbers the others too: one edit
+            return self.apply(planning.priority(self.state(), record, new))
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
@@ -273,14 +263,18 @@ class Repository:
             raise ValidationError(f"rows can be added to components and bids, not {table}")
         doc = blank_record(table)
         for field, value in (fields or {}).items():
+            if canonical_field(table, field) == "priority":
+                raise ValidationError("a new bid goes last; set its priority once it is added")
             put_field(doc, field, parse_value(table, field, value), None)
         parse_value(table, "title", doc["title"])
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
             meta = self.storage.meta_of(self.storage.read())
             last = meta.setdefault("last_id", {})
-            doc_id = max([last.get(table, 0), *map(int, self.storage.read().get(table, {}))]) + 1
+            doc_id = self._next_id(table)
             last[table] = doc_id
+            if table == "bids":  # last in the priority order
+                doc["priority"] = 1 + last_priority(self.storage.read().get("bids", {}))
             doc["_changed"] = {"*": self._stamp(at)}
             self._table(table).insert(Document(doc, doc_id=doc_id))
             history.append(
@@ -303,6 +297,22 @@ class Repository:
             self._table(table).remove(doc_ids=[doc_id])
             history.append(history_line(at, self.who, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
+
+    @_serialised
+    def apply(self, plan: planning.Plan) -> Change:
+        """Several fields as one edit: one revision, one history line each, undone together.
+
+        Refused whole (StaleEdit) if any field no longer holds what the plan read.
+        """
+        if not plan.parts:
+            return Change(*plan.what, None, None, self._revision(), "none")
+        at = now_iso()
+        with self.storage.transaction(self.who, at) as history:
+            compound.check(self.storage.read(), self.storage.meta(), plan.parts)
+            compound.write_all(self.storage, plan.parts, self._stamp(at))
+            history.extend(compound.history_lines(plan.parts, at, self.who))
+        revision = self.storage.committed_revision
+        return Change(*plan.what, None, None, revision, "multi", tuple(plan.parts))
 
     @_serialised
     def _restore(self, change: Change) -> Change:
@@ -344,6 +354,9 @@ class Repository:
             return self.delete(change.table, change.record, expected=change.new)
         if change.action == "delete":
             return self._restore(change)
+        if change.action == "multi":
+            what = (change.table, change.record, change.field)
+            return self.apply(planning.Plan(what, tuple(compound.inverse(change.parts))))
         raise ValidationError("nothing to undo")
 
     @_serialised
@@ -356,6 +369,17 @@ class Repository:
             self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
 
     # --- helpers ------------------------------------------------------------------------------
+    @_serialised
+    def _next_id(self, table: str) -> int:
+        """The id a new record of `table` gets: ids of deleted records are never used again."""
+        data = self.storage.read()
+        last = self.storage.meta_of(data).get("last_id", {}).get(table, 0)
+        return max([last, *map(int, data.get(table, {}))]) + 1
+
+    def import_bids(self, text: str) -> Change:
+        """Apply a bids.csv (as text) in one edit; ImportRefused names the line and column."""
+        return self.apply(plan_import(self.state(), text, self._next_id("bids")))
+
     def _revision(self) -> int:
         return int(self.storage.meta().get("revision", 0))
 

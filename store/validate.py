@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import NotFound, ValidationError
+from .funding import parse_rank
 from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
@@ -96,6 +97,15 @@ def _amount(value: int) -> str:
     return f"{value:,}" if value.bit_length() < 1000 else f"a {value.bit_length()}-bit number"
 
 
+def _priority(value: Any) -> int | None:
+    """None only as stored by a store from before priorities (read in the report's order)."""
+    return None if value is None else parse_rank(value)
+
+
+# A store from before priorities has none (the report's order is used); a stored one is from 1.
+_priority_rule = FieldRule(_priority, lambda v: v is None or (type(v) is int and v >= 1))
+
+
 def _parse_target(value: Any) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not a target month")
@@ -123,6 +133,7 @@ FIELDS: dict[str, dict[str, FieldRule]] = {
         "status": _choice(BidStatus),
         "funding": _choice(FundingRoute),
         "note": _text(False),
+        "priority": _priority_rule,
     },
     "implications": {
         "name": _text(True),

@@ -84,7 +84,18 @@ class BoardApp(App[None]):
         yield SystemCommand(
             "Projector theme", "High contrast, bold text for a room", self.use_projector
         )
+        bids = board.bid_table
+        yield SystemCommand(
+            "Priority order",
+            "Bids in priority order with the funding line (p)",
+            bids.action_priority_view,
+        )
         if not self.repo.read_only:
+            yield SystemCommand(
+                "Reprofile bid",
+                "Move money between years of the selected bid (r)",
+                bids.action_reprofile,
+            )
             yield SystemCommand("Undo", "Undo this console's last edit (u)", board.action_undo)
             yield SystemCommand("Redo", "Redo the last undone edit (U)", board.action_redo)
             yield SystemCommand(

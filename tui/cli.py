@@ -20,7 +20,19 @@ from .commands.output import quiet_stdout
 from .paths import log_path, store_path
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT}
-COMMANDS = ("show", "get", "set", "history", "check", "export", "serve")
+COMMANDS = (
+    "show",
+    "get",
+    "set",
+    "envelope",
+    "reprofile",
+    "import",
+    "history",
+    "check",
+    "export",
+    "serve",
+)
+MODULES = {"import": "import_bids"}  # `import` is a Python keyword
 
 
 class BoardParser(argparse.ArgumentParser):
@@ -67,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"tui.commands.{name}")
+        module = importlib.import_module(f"tui.commands.{MODULES.get(name, name)}")
         command = module.add_parser(sub)
         _store_option(command, argparse.SUPPRESS)
         command.set_defaults(run=module.run)
@@ -77,11 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_console(args: argparse.Namespace) -> int:
     from store import Repository
 
-    repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    from .app import BoardApp
+    from .serving.browser import console_setup
     from .settings import settings_path
 
-    BoardApp(repo, settings_file=settings_path()).run()
+    who, settings_file = console_setup(settings_path())  # a browser tab's console: its own `who`
+    repo = Repository.open(store_path(args.store), read_only=args.read_only, who=who)
+    from .app import BoardApp
+
+    BoardApp(repo, settings_file=settings_file).run()
     return 0
 
 

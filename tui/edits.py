@@ -5,7 +5,18 @@ No textual here: the main screen asks the user and shows the outcome; this keeps
 
 from __future__ import annotations
 
-from store import Change, Repository, ValidationError, parse_value
+from collections.abc import Callable
+
+from store import (
+    YEARS,
+    BoardError,
+    BoardState,
+    Change,
+    Repository,
+    ValidationError,
+    parse_value,
+    planning,
+)
 
 from .tables import COLUMNS, Row
 
@@ -55,8 +66,13 @@ def cell_field(table: str, row: Row, column: int) -> str | None:
     return f"part{row.part}.{field}" if field in ("title", "status", "target") else None
 
 
-def problem(table: str, record: str, field: str, value: str) -> str | None:
-    """What is wrong with typed `value` for the field (the store's own words), or None."""
+def problem(
+    table: str, record: str, field: str, value: str, state: BoardState | None = None
+) -> str | None:
+    """What is wrong with typed `value` for the field (the store's own words), or None.
+    With `state`, a priority is also checked against the number of bids."""
+    if state is not None and (table, field) == ("bids", "priority"):
+        return plan_problem(lambda: planning.priority(state, record, value))
     try:
         parse_value(table, field, value, record)
     except ValidationError as err:
@@ -65,8 +81,39 @@ def problem(table: str, record: str, field: str, value: str) -> str | None:
 
 
 def summary(change: Change) -> str:
+    if change.action == "multi":
+        count = len(change.parts)
+        return f"{change.table} {change.record} {change.field} ({count} field{'s' * (count > 1)})"
     if change.action == "add":
         return f"{change.table} {change.record} is back"
     if change.action == "delete":
         return f"{change.table} {change.record} removed"
     return f"{change.table} {change.record} {change.field} is {change.new!r} again"
+
+
+REPROFILE_HINT = "FROM TO AMOUNT, e.g. 2005/06 2006/07 100 · years: " + ", ".join(YEARS)
+
+
+def reprofile_plan(state: BoardState, record: str, text: str) -> planning.Plan:
+    """`2005/06 2006/07 100` typed in the reprofile dialog, as the plan of one edit."""
+    words = text.split()
+    if len(words) != 3:
+        raise ValidationError(f"type three things: {REPROFILE_HINT}")
+    return planning.reprofile(state, record, *words)
+
+
+def reprofile_default(state: BoardState, record: str) -> str:
+    """The dialog's starting text: from the bid's first year with money to the year after."""
+    amounts = planning.find_bid(state, record).amounts
+    source = next((y for y in YEARS if amounts[y]), YEARS[0])
+    target = YEARS[min(YEARS.index(source) + 1, len(YEARS) - 1)]
+    return f"{source} {target if target != source else YEARS[0]} "
+
+
+def plan_problem(make: Callable[[], object]) -> str | None:
+    """The store's message if planning an edit fails, else None (for a dialog's validate)."""
+    try:
+        make()
+    except BoardError as err:
+        return str(err)
+    return None

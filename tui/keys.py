@@ -29,8 +29,17 @@ TABLE_BINDINGS: list[BindingType] = [
     Binding("k", "cursor_up", "Up", show=False),
 ]
 
+# The Bids tab's own keys (on top of TABLE_BINDINGS).
+BID_BINDINGS: list[BindingType] = [
+    Binding("left_square_bracket", "move_priority(-1)", "Priority up", key_display="["),
+    Binding("right_square_bracket", "move_priority(1)", "Priority down", key_display="]"),
+    Binding("p", "priority_view", "Priority order"),
+    Binding("r", "reprofile", "Reprofile"),
+]
+
 # Keys that change the store: refused, with a notice, on a read-only console.
 EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
+EDIT_ACTIONS |= {"move_priority", "reprofile"}
 
 
 def allowed(action: str, read_only: bool) -> bool | None:
@@ -42,7 +51,7 @@ def allowed(action: str, read_only: bool) -> bool | None:
 def edit_keys() -> set[str]:
     """Every key bound to an editing action (for the read-only notice)."""
     keys: set[str] = set()
-    for b in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for b in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(b, Binding)
         if b.action.split("(")[0] in EDIT_ACTIONS:
             keys.update(k.strip() for k in b.key.split(","))
@@ -60,6 +69,6 @@ def described(bindings: list[BindingType]) -> list[tuple[str, str]]:
 
 
 def _display(key: str) -> str:
-    return {"question_mark": "?", "slash": "/", "space": "space", "shift+space": "shift+space"}.get(
-        key, key
-    )
+    names = {"question_mark": "?", "slash": "/", "space": "space", "shift+space": "shift+space"}
+    names |= {"left_square_bracket": "[", "right_square_bracket": "]"}
+    return names.get(key, key)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from store import OVERDUE, YEAR_LABELS, BoardState, money, status_label, visible
 
+from .chart import funding_chart
 from .tables import STATUS_STYLES
 
 
@@ -44,6 +45,7 @@ def overview_text(state: BoardState, today: dt.date) -> Text:
             f"  {YEAR_LABELS[year]}: {word} {money(abs(over))}\n",
             style="red" if over > 0 else "green",
         )
+    out.append_text(funding_chart(state))
     out.append("\nRecommendations\n", style="bold")
     for rec in state.recommendations:
         out.append(f"  {rec.id}  ")

@@ -1,4 +1,4 @@
-"""Snapshot export: the board's position in md, html, csv and json, written safely and recorded.
+"""Snapshot export: the board's position in md, html, csv, json and xlsx, written and recorded.
 
 The renderers are pure (`render(fmt, export)`); the same store gives the same bytes apart from the
 export time, which each format keeps in one marked place (Markdown and HTML: the "Exported at"
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from ..repository import Repository
-from . import csv, html, json, markdown
+from . import csv, html, json, markdown, xlsx
 from .snapshot import Changes, Export, changes_since
 from .writing import ExportError, write_file, write_folder
 
@@ -43,12 +43,15 @@ class Format(Protocol):
 
 # The formats by name (Harlequin's export formats table): a new format is a module named here.
 FORMAT_MODULES: dict[str, Format] = {"md": markdown, "html": html, "csv": csv, "json": json}
-FORMATS = tuple(FORMAT_MODULES)
+# Formats that are bytes, not text: the spreadsheet.
+BINARY_FORMATS: dict[str, Callable[[Export], bytes]] = {"xlsx": xlsx.render_bytes}
+FORMATS = (*FORMAT_MODULES, *BINARY_FORMATS)
 RENDERERS: dict[str, Callable[[Export], str]] = {
     **{name: module.render for name, module in FORMAT_MODULES.items()},
     "changes": markdown.render_changes,  # changes.md in a bundle: the change summary alone
 }
 BUNDLE_NAMES = {"md": "snapshot.md", "html": "snapshot.html", "json": "snapshot.json"}
+XLSX_NAME = "bids.xlsx"
 SVG_NAME = "screen.svg"
 CHANGES_NAME = "changes.md"
 
@@ -94,10 +97,7 @@ def export_one(
     `fmt` "svg" writes the `svg` text it is given (the console renders it).
     """
     export = prepare(repo, today=today, exported_at=exported_at)
-    text = svg if fmt == "svg" else render(fmt, export)
-    if text is None:
-        raise ExportError("an SVG export needs the console's screenshot")
-    data = encode(fmt, text)
+    data = _payload(fmt, export, svg)
     if path is None:
         if stream is None:
             raise ExportError("nowhere to write: give a path or a stream")
@@ -109,10 +109,20 @@ def export_one(
     return path
 
 
+def _payload(fmt: str, export: Export, svg: str | None) -> bytes:
+    if fmt in BINARY_FORMATS:
+        return BINARY_FORMATS[fmt](export)
+    text = svg if fmt == "svg" else render(fmt, export)
+    if text is None:
+        raise ExportError("an SVG export needs the console's screenshot")
+    return encode(fmt, text)
+
+
 def bundle(export: Export, svg: str | None = None) -> dict[str, bytes]:
     """Every file of `--all`, by name: md, html, json, one CSV per table, changes.md, [svg]."""
     files = {name: encode(name, render(fmt, export)) for fmt, name in BUNDLE_NAMES.items()}
     files.update({name: encode(name, text) for name, text in csv.tables(export).items()})
+    files[XLSX_NAME] = xlsx.render_bytes(export)
     files[CHANGES_NAME] = encode(CHANGES_NAME, render("changes", export))
     if svg is not None:
         files[SVG_NAME] = encode(SVG_NAME, svg)
@@ -142,7 +152,7 @@ def write_bundle(
     files = bundle(export, svg)
     write_folder(folder, files, force=force, store=repo.path)
     paths = [folder / name for name in files]
-    formats = [*BUNDLE_NAMES, "csv", "changes", *(["svg"] if svg is not None else [])]
+    formats = [*BUNDLE_NAMES, "csv", "xlsx", "changes", *(["svg"] if svg is not None else [])]
     _record(repo, formats, export)
     return paths
 

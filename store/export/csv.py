@@ -19,7 +19,17 @@ Row = dict[str, Any]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "components": ("id", "part_of", "title", "status", "target", "overdue", "owner", "note"),
-    "bids": ("id", "title", *(YEAR_LABELS[y] for y in YEARS), "total", "status", "funding", "note"),
+    "bids": (
+        "id",
+        "title",
+        *(YEAR_LABELS[y] for y in YEARS),
+        "total",
+        "status",
+        "funding",
+        "note",
+        "priority",
+        "within_envelope",
+    ),
     "implications": ("id", "name", "applies", "paragraphs", "note"),
     "recommendations": ("id", "text", "decision", "note"),
 }
@@ -64,22 +74,33 @@ def _component(*values: Any) -> Row:
 
 
 def bid_rows(export: Export) -> list[Row]:
+    """Data rows only: a total row would double any column sum a spreadsheet makes."""
     state = export.state
-    rows: list[Row] = [
+    return [
         _bid(b.id, b.title, b.amounts, b.total, b.status.value, b.funding.value, b.note)
+        | {"priority": state.priority(b.id), "within_envelope": _flag(state.within_envelope(b.id))}
         for b in state.bids
     ]
-    rows.append(_bid("total", "Total", state.year_totals(), state.grand_total, "", "", ""))
+
+
+def total_rows(export: Export) -> list[Row]:
+    """The stream's `totals` rows: per year the bids' total, the envelope and the over/under."""
+    state = export.state
+    rows = [_bid("total", "Total", state.year_totals(), state.grand_total, "", "", "")]
     for label, values in envelope_rows(state):
         known = {y: v for y, v in values.items() if v is not None}
         rows.append(_bid("", label, known, None, "", "", ""))
     return rows
 
 
+def _flag(value: bool | None) -> str:
+    return "" if value is None else "Y" if value else "N"
+
+
 def _bid(id_: Any, title: str, amounts: dict[str, int], total: int | None, *rest: str) -> Row:
     years = [amounts.get(y, "") for y in YEARS]
     values = (id_, title, *years, "" if total is None else total, *rest)
-    return _row("bids", *values)
+    return dict(zip(COLUMNS["bids"], values, strict=False))
 
 
 def implication_rows(export: Export) -> list[Row]:
@@ -146,8 +167,9 @@ def tables(export: Export) -> dict[str, str]:
 def render(export: Export) -> str:
     """One stream: every table's rows under one header with a leading `table` column.
 
-    The first row (`table` = snapshot) holds the revision and the export time; the last rows
-    (`table` = change) are the changes since the last snapshot.
+    The first row (`table` = snapshot) holds the revision and the export time; the bids' totals,
+    envelope and over/under follow as `table` = totals (so `bids` rows sum cleanly); the last
+    rows (`table` = change) are the changes since the last snapshot.
     """
     columns = _union(("table",), SNAPSHOT_COLUMNS, *COLUMNS.values(), CHANGE_COLUMNS)
     s = export.state
@@ -156,6 +178,7 @@ def render(export: Export) -> str:
     rows = [{"table": "snapshot", **snapshot, "exported_at": export.exported_at}]
     for name, make in TABLE_ROWS.items():
         rows.extend({"table": name, **row} for row in make(export))
+    rows.extend({"table": "totals", **row} for row in total_rows(export))
     rows.extend({"table": "change", **row} for row in change_rows(export))
     return _csv(columns, rows)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 
 from ..display import money
+from . import chart
 from .snapshot import (
+    BIDS_TITLE,
     CHANGES_TITLE,
     Changes,
     DisplayTable,
@@ -33,7 +35,8 @@ th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-
 th { background: #e8e8e8; } tr { page-break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.strong td { font-weight: bold; border-top: 1pt solid #111; }
-p.meta { color: #444; } .exported { font-style: italic; }
+p.meta { color: #444; } .exported { font-style: italic; } h3 { font-size: 11pt; }
+svg { max-width: 100%; height: auto; }
 """
 
 
@@ -73,6 +76,8 @@ def render(export: Export) -> str:
     out += html_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s))))
     for table in board_tables(export):
         out += [f"<h2>{h(table.title)}</h2>", *html_table(table)]
+        if table.title == BIDS_TITLE:
+            out += ["<h3>Bids against the envelope (£'000)</h3>", chart.bars_svg(s)]
         if table.title == "Implications":
             out += [
                 f"<p><strong>{label} implications:</strong> {h(text)}</p>"

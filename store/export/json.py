@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from ..model import YEARS
+from ..model import YEARS, BoardState
 from .snapshot import Export
 
 
@@ -19,7 +19,7 @@ def json_data(export: Export) -> dict[str, Any]:
     return {
         "report": s.report,
         "components": [_component_json(c, export) for c in s.components],
-        "bids": [_bid_json(b) for b in s.bids],
+        "bids": [_bid_json(b, s) for b in s.bids],
         "implications": [
             {
                 "id": i.id,
@@ -60,8 +60,10 @@ def _component_json(c: Any, export: Export) -> dict[str, Any]:
     }
 
 
-def _bid_json(b: Any) -> dict[str, Any]:
+def _bid_json(b: Any, s: BoardState) -> dict[str, Any]:
     return {
+        "priority": s.priority(b.id),
+        "within_envelope": s.within_envelope(b.id),
         "id": b.id,
         "title": b.title,
         "amounts": {y: b.amounts.get(y, 0) for y in YEARS},

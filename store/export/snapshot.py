@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..display import change_text as display_change_text
-from ..display import money, status_label, target_text, visible, when
+from ..display import money, priority_label, status_label, target_text, visible, when
 from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
 
 
@@ -113,6 +113,7 @@ def implication_notes(state: BoardState) -> list[tuple[str, str]]:
 
 # --- display tables (markdown and html) ---------------------------------------------------
 CHANGES_TITLE = "Changes since the last snapshot"
+BIDS_TITLE = "Capital bids (£'000)"
 
 
 Cells = tuple[str, ...]
@@ -152,16 +153,23 @@ def bids_table(state: BoardState) -> DisplayTable:
             money(b.total),
             status_label(b.status.value),
             b.funding.value,
+            priority_label(state.priority(b.id), state.within_envelope(b.id)),
+            b.note,
         )
         for b in state.bids
     ]
     totals = state.year_totals()
-    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total), "", ""))
+    rows.append(("", "Total", *(money(totals[y]) for y in YEARS), money(state.grand_total)))
     for label, values in envelope_rows(state):
         cells = ("" if values[y] is None else money(values[y] or 0) for y in YEARS)
-        rows.append(("", label, *cells, "", "", ""))
+        rows.append(("", label, *cells))
+    width = len(headers) + 2
     return DisplayTable(
-        "Capital bids (£'000)", headers, rows, frozenset(range(2, 7)), frozenset({len(state.bids)})
+        BIDS_TITLE,
+        (*headers, "Priority", "Note"),
+        [(*row, *[""] * (width - len(row))) for row in rows],
+        frozenset(range(2, 7)),
+        frozenset({len(state.bids)}),
     )
 
 

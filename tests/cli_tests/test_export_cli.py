@@ -49,7 +49,7 @@ def test_all_writes_every_format_then_refuses_without_force(
     names = {p.name for p in folder.iterdir()}
     assert names == {
         "snapshot.md", "snapshot.html", "snapshot.json", "components.csv", "bids.csv",
-        "implications.csv", "recommendations.csv", "changes.md", "screen.svg",
+        "implications.csv", "recommendations.csv", "changes.md", "screen.svg", "bids.xlsx",
     }  # fmt: skip
     assert (folder / "bids.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     svg = ET.parse(folder / "screen.svg").getroot()

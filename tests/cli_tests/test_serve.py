@@ -2,120 +2,28 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+import os
 import shlex
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from store import Repository
 from tui.cli import build_parser, main
-from tui.commands.serve import (
-    INSTALL_HINT,
-    console_command,
-    exposure_warning,
-    page_url,
-    port_number,
-)
+from tui.commands.serve import INSTALL_HINT, exposure_warning, page_url, port_number
+from tui.serving.server import console_command
 
 from .conftest import BOARD
 
 LOOPBACK = "127.0.0.1"
-STARTUP_LIMIT = 20.0  # seconds: a bound on waiting, not an assertion about speed
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((LOOPBACK, 0))
         return int(sock.getsockname()[1])
-
-
-def wait_for_page(url: str, server: subprocess.Popen[bytes]) -> tuple[int, str, str]:
-    deadline = time.monotonic() + STARTUP_LIMIT
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                body = response.read().decode("utf-8")
-                return response.status, response.headers.get_content_type(), body
-        except (urllib.error.URLError, ConnectionError):
-            if server.poll() is not None:
-                pytest.fail(f"board serve exited with {server.returncode} before answering")
-            if time.monotonic() > deadline:
-                pytest.fail(f"board serve did not answer {url} within {STARTUP_LIMIT:.0f} s")
-            time.sleep(0.2)
-
-
-@contextlib.contextmanager
-def serving(store: Path, port: int, log: Path, *extra: str) -> Iterator[subprocess.Popen[bytes]]:
-    command = [str(BOARD), "serve", "--store", str(store), "--port", str(port), *extra]
-    with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            yield server
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-
-
-def test_installed_board_serve_answers_on_loopback(store_path: Path, tmp_path: Path) -> None:
-    port = free_port()
-    with serving(store_path, port, tmp_path / "serve.log") as server:
-        status, content_type, body = wait_for_page(f"http://{LOOPBACK}:{port}/", server)
-        assert status == 200
-        assert content_type == "text/html"
-        assert f'data-session-websocket-url="ws://{LOOPBACK}:{port}/ws"' in body
-        assert "textual.js" in body
-        assert "<div>Programme Board Console</div>" in body  # the loading dialog names it
-        assert store_path.exists(), "serve opens (and creates) the store before any browser comes"
-    assert server.returncode == 0, (tmp_path / "serve.log").read_text(errors="replace")
-
-
-async def first_screen(url: str, *wanted: str) -> str:
-    """Connect as a browser tab does and collect what its console draws until all of `wanted` show."""
-    import aiohttp
-
-    seen = ""
-    deadline = time.monotonic() + STARTUP_LIMIT
-    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
-        while not all(w in seen for w in wanted) and time.monotonic() < deadline:
-            try:
-                message = await ws.receive(timeout=2)
-            except TimeoutError:
-                continue
-            if message.type == aiohttp.WSMsgType.TEXT:
-                seen += message.data
-            elif message.type == aiohttp.WSMsgType.BINARY:
-                seen += message.data.decode("utf-8", errors="replace")
-            elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                break
-    return seen
-
-
-def test_a_browser_tab_gets_a_console_on_the_same_store(
-    repo: Repository, store_path: Path, tmp_path: Path
-) -> None:
-    repo.set_field("recommendations", "3.1", "decision", "agreed")  # the seed has none agreed
-    port = free_port()  # read-only needs an existing store: the `repo` fixture made it
-    with serving(store_path, port, tmp_path / "serve.log", "--read-only") as server:
-        wait_for_page(f"http://{LOOPBACK}:{port}/", server)
-        url = f"ws://{LOOPBACK}:{port}/ws?width=120&height=40"
-        screen = asyncio.run(first_screen(url, "Components", "agreed", "READ-ONLY"))
-    log = (tmp_path / "serve.log").read_text(errors="replace")[-2000:]
-    assert "Components" in screen, log  # the console's tabs: the per-tab command runs
-    assert "agreed" in screen, log  # the Overview shows this store's edit
-    assert "READ-ONLY" in screen, log  # --read-only reached the console
 
 
 def test_missing_extra_is_one_line_and_exit_2(store_path: Path) -> None:
@@ -184,7 +92,7 @@ def test_any_other_address_warns_in_one_line(host: str) -> None:
     warning = exposure_warning(host)
     assert warning is not None
     assert warning.startswith("board: warning:") and "\n" not in warning
-    assert "no authentication" in warning
+    assert "plain http" in warning and "secret" in warning
     assert "Serving to browsers" in warning
 
 
@@ -205,9 +113,14 @@ def test_read_only_either_side_of_serve(argv: list[str]) -> None:
 @pytest.mark.parametrize("read_only", [False, True])
 def test_each_tab_runs_this_console_on_this_store(tmp_path: Path, read_only: bool) -> None:
     store = tmp_path / "a folder with spaces" / "board's.json"
-    words = shlex.split(console_command(store, read_only=read_only))
-    expected = [sys.executable, "-m", "tui", "--store", str(store)]
-    assert words == expected + (["--read-only"] if read_only else [])
+    words = shlex.split(console_command(store, read_only=read_only, person="Ann O'Neil"))
+    expected = [sys.executable, "-P", "-m", "tui", "--store", str(store)]  # -P: not from cwd
+    assert words[3:] == expected + (["--read-only"] if read_only else [])
+    assert words[:3] == [
+        "TEXTUAL_DRIVER=tui.serving.driver:BrowserDriver",
+        "BOARD_BROWSER_USER=Ann O'Neil",
+        "exec",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -228,3 +141,69 @@ def test_public_url_must_be_http(store_path: Path, capsys: pytest.CaptureFixture
 def test_public_url_loses_its_trailing_slash() -> None:
     args = build_parser().parse_args(["serve", "--public-url", "https://board.example.org/"])
     assert args.public_url == "https://board.example.org"
+
+
+def test_the_default_cap_is_8_consoles() -> None:
+    assert build_parser().parse_args(["serve"]).max_consoles == 8
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--max-consoles", "0"],
+            "argument --max-consoles: '0' is not a number of consoles (1–64)",
+        ),
+        (
+            ["--max-consoles", "x"],
+            "argument --max-consoles: 'x' is not a number of consoles (1–64)",
+        ),
+        (["--user-header", "X User"], "argument --user-header: 'X User' is not a header name"),
+        (["--no-token", "--token-file", "t"], "argument --token-file: not allowed with argument"),
+    ],
+)
+def test_bad_door_options_are_usage_mistakes(
+    argv: list[str], message: str, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--store", str(store_path), *argv])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and message in err and err.count("\n") == 1
+    assert not store_path.exists()
+
+
+def run_serve(store: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed `board serve` for a mistake it must refuse before serving anything."""
+    command = [str(BOARD), "serve", "--store", str(store), "--port", str(free_port()), *argv]
+    environment = {k: v for k, v in os.environ.items() if k != "BOARD_SERVE_TOKEN"} | env
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["--no-token"], {}, "board: --no-token needs --user-header"),
+        (
+            ["--token-file", "/nonexistent/t"],
+            {},
+            "board: --token-file /nonexistent/t: No such file",
+        ),
+        (
+            [],
+            {"BOARD_SERVE_TOKEN": "short"},
+            "board: $BOARD_SERVE_TOKEN: the secret must be at least 16",
+        ),
+    ],
+)
+def test_a_secret_that_cannot_be_used_is_one_line_and_exit_2(
+    store_path: Path, argv: list[str], env: dict[str, str], message: str
+) -> None:
+    done = run_serve(store_path, *argv, **env)
+    assert done.returncode == 2 and done.stderr.startswith(message), done.stderr
+    assert done.stderr.count("\n") == 1 and not store_path.exists()
+
+
+def test_an_empty_token_file_is_refused(store_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "token").write_text("\n", encoding="utf-8")
+    done = run_serve(store_path, "--token-file", str(tmp_path / "token"))
+    assert done.returncode == 2 and "the secret must be at least 16 characters" in done.stderr

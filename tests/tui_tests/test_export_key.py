@@ -31,6 +31,7 @@ async def test_x_writes_bundle_to_default_folder(
         "snapshot.html",
         "snapshot.json",
         "bids.csv",
+        "bids.xlsx",
         "changes.md",
         "screen.svg",
     } <= names

@@ -6,7 +6,7 @@ import re
 
 from textual.binding import Binding
 
-from tui.keys import APP_BINDINGS, TABLE_BINDINGS, _display
+from tui.keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, _display
 from tui.screens.help import keys_table
 
 
@@ -18,7 +18,7 @@ def test_readme_lists_every_binding(readme: str) -> None:
     section = _keys_section(readme)
     documented = set(re.findall(r"`([^`]+)`", section))
     missing = []
-    for binding in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for binding in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(binding, Binding)
         for key in binding.key.split(","):
             shown = _display(key.strip())
@@ -36,7 +36,7 @@ def test_help_screen_lists_every_described_binding() -> None:
     console = Console(width=200, record=True)
     console.print(keys_table())
     shown = console.export_text()
-    for binding in [*APP_BINDINGS, *TABLE_BINDINGS]:
+    for binding in [*APP_BINDINGS, *TABLE_BINDINGS, *BID_BINDINGS]:
         assert isinstance(binding, Binding)
         if binding.show:
             assert binding.description in shown

@@ -25,7 +25,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "export",
-        help="write a snapshot: md, html, csv, json or svg, or --all formats into a folder",
+        help="write a snapshot: md, html, csv, json, xlsx or svg, or --all formats into a folder",
     )
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--format", choices=FORMATS, help="one format")

@@ -1,15 +1,16 @@
-"""`board serve`: the console in browsers, through textual-serve.
+"""`board serve`: the console in browsers, through textual-serve, for whoever holds its link.
 
-Every browser tab starts its own `python -m tui --store PATH` process on the same store, so an edit
-in one tab shows up in every other tab and terminal console. textual-serve is an optional extra and
-is imported only when this command runs (the rest of the CLI never pays for it).
+Every browser tab starts its own console process on the same store, so an edit in one tab shows
+up in every other tab and terminal console. Each run prints one link with a new secret; only a
+browser that opened it gets in (tui/serving/). textual-serve is an optional extra and is imported
+only when this command runs (the rest of the CLI never pays for it).
 """
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
-import shlex
+import re
 import socket
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..paths import store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_CONSOLES = 8  # each console is a process of ~45 MiB; a board is rarely more
 TITLE = "Programme Board Console"
 INSTALL_HINT = "board: 'board serve' needs textual-serve: python -m pip install -e '.[serve]'"
 README_SECTION = "README.md, 'Serving to browsers'"
@@ -50,18 +52,63 @@ def add_parser(
         default=argparse.SUPPRESS,  # keeps `board --read-only serve` working too
         help="every browser console opens without allowing edits",
     )
+    _door_options(parser)
     return parser
+
+
+def _door_options(parser: argparse.ArgumentParser) -> None:
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--token-file",
+        metavar="PATH",
+        type=Path,
+        help="keep the link's secret fixed: the first line of PATH (else $BOARD_SERVE_TOKEN, "
+        "else a new random one each run)",
+    )
+    secret.add_argument(
+        "--no-token",
+        action="store_true",
+        help="no secret in the link: only behind an authenticating proxy, with --user-header",
+    )
+    parser.add_argument(
+        "--user-header",
+        metavar="NAME",
+        type=header_name,
+        help="behind an authenticating proxy: the header naming the person "
+        "(e.g. X-Forwarded-User); recorded with their edits, and required on every request",
+    )
+    parser.add_argument(
+        "--max-consoles",
+        metavar="N",
+        type=console_count,
+        default=DEFAULT_MAX_CONSOLES,
+        help=f"browser consoles at once; the next tab is refused (default {DEFAULT_MAX_CONSOLES})",
+    )
+
+
+def header_name(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,64}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a header name (letters, digits, '-')")
+    return text
+
+
+def console_count(text: str) -> int:
+    return whole_number(text, 1, 64, "a number of consoles")
 
 
 def port_number(text: str) -> int:
     """argparse type: a TCP port, 1–65535, with a message that says so."""
+    return whole_number(text, 1, 65535, "a port number")
+
+
+def whole_number(text: str, low: int, high: int, what: str) -> int:
     try:
-        port = int(text)
+        number = int(text)
     except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1–65535)")
-    return port
+        number = low - 1
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what} ({low}–{high})")
+    return number
 
 
 def public_url(text: str) -> str:
@@ -85,20 +132,21 @@ def exposure_warning(host: str) -> str | None:
     if is_loopback(host):
         return None
     return (
-        f"board: warning: serving on {host} with no authentication: anyone who can reach it "
-        f"can edit the board; use an SSH tunnel or an authenticating proxy ({README_SECTION})"
+        f"board: warning: serving on {host} over plain http: anyone on the network between "
+        f"can read the link's secret; use an SSH tunnel or an HTTPS proxy ({README_SECTION})"
+    )
+
+
+def no_token_warning(host: str, port: int, header: str) -> str:
+    return (
+        f"board: warning: --no-token: anyone who can reach {host}:{port} and sends a {header} "
+        f"header gets a console; let only the authenticating proxy reach it ({README_SECTION})"
     )
 
 
 def page_url(host: str, port: int) -> str:
     """Where the page tells browsers to connect; an IPv6 literal needs brackets in a URL."""
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-
-
-def console_command(path: Path, *, read_only: bool) -> str:
-    """The shell command textual-serve runs for each browser tab: this console, on this store."""
-    command = f"{shlex.quote(sys.executable)} -m tui --store {shlex.quote(str(path))}"
-    return command + " --read-only" if read_only else command
 
 
 def check_port_free(host: str, port: int) -> None:
@@ -124,24 +172,41 @@ def _bind_message(host: str, port: int, err: OSError) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        from textual_serve.server import Server
+        from ..serving.server import BoardServer
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
+    from ..serving.guard import make_policy
+    from ..serving.secret import choose_token
+
+    if args.no_token and not args.user_header:
+        raise BoardError(
+            "--no-token needs --user-header: the header your authenticating proxy sets"
+        )
+    token = None if args.no_token else choose_token(args.token_file)
     read_only = getattr(args, "read_only", False)
     host = args.host.strip("[]")  # accept [::1] as well as ::1
     path = store_path(args.store).absolute()
     # Open (or create) the store here, so a damaged one fails once, not in every browser tab.
     Repository.open(path, read_only=read_only)
     check_port_free(host, args.port)
-    warning = exposure_warning(host)
-    if warning:
-        print(warning, file=sys.stderr)
-    command = console_command(path, read_only=read_only)
+    _warn(host, args)
     url = args.public_url or page_url(host, args.port)
-    server = Server(command, host=host, port=args.port, title=TITLE, public_url=url)
+    policy = make_policy(host, args.port, url, token, args.user_header)
+    server = BoardServer(
+        path, read_only=read_only, policy=policy, max_consoles=args.max_consoles,
+        host=host, port=args.port, title=TITLE, public_url=url,
+    )  # fmt: skip
     try:
         server.serve()
     except OSError as err:  # lost the race for the port after the check
         raise BoardError(_bind_message(host, args.port, err)) from None
     return 0
+
+
+def _warn(host: str, args: argparse.Namespace) -> None:
+    warnings = [exposure_warning(host)]
+    if args.no_token:
+        warnings.append(no_token_warning(host, args.port, args.user_header))
+    for warning in filter(None, warnings):
+        print(warning, file=sys.stderr)

@@ -14,6 +14,7 @@ from store import (
     describe_value,
     field_names,
     parse_value,
+    planning,
 )
 
 from ..paths import store_path
@@ -25,6 +26,7 @@ examples:
   board set bids 1 2005/06 400
   board set components 5 part4.status complete
   board set recommendations 3.1 decision agreed
+  board set bids 4 priority 1        (moves bid 4 to the top, renumbering the others)
   board set components 2 note -- "-see the minutes"   (a VALUE that starts with '-' goes after --)
   board set bids 1 2005/06 410 --expect 400   (saved only if it still holds 400)
 """
@@ -83,4 +85,8 @@ def run(args: argparse.Namespace) -> int:
         expected = parse_value(args.table, args.field, args.expect, args.id)
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
     change = repo.set_field(args.table, args.id, args.field, args.value, expected=expected)
-    return print_saved(confirmation(change), change.revision)
+    if change.action == "multi":  # a priority: the bids it renumbered too
+        text = "\n".join(one_line(line) for line in planning.describe_parts(change.parts))
+    else:
+        text = confirmation(change)
+    return print_saved(text, change.revision)

@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import Repository, money, visible
+from store import YEAR_LABELS, BoardState, Repository, money, over_under, visible
 
 from ..paths import store_path
-from ..tables import COLUMNS, table_rows
+from ..tables import COLUMNS, TOTAL, table_rows
 from .output import board_console
 
 TITLES = {
@@ -76,13 +76,24 @@ def render(repo: Repository, tables: list[str], console: Console) -> None:
     for name in tables:
         table = make_table(name, plain)
         for row in table_rows(state, name):
-            if row.key == "total":
+            if row.key == TOTAL:
                 add_totals(table, row.cells)
-            else:
+            elif row.record:  # the envelope rows are printed after the table, in words
                 table.add_row(*row.cells)
         console.print(table)
     if "bids" in tables:
         console.print(Text(f"Grand total: £{money(state.grand_total)}k"))
+        for line in envelope_lines(state):
+            console.print(Text(line))
+
+
+def envelope_lines(state: BoardState) -> list[str]:
+    """`Envelope 2005/06: 700 (bids 770, 70 over)` for each year that has one."""
+    over, totals = state.oversubscription(), state.year_totals()
+    return [
+        f"Envelope {YEAR_LABELS[y]}: {money(cap)} (bids {money(totals[y])}, {over_under(over[y])})"
+        for y, cap in state.envelope.items()
+    ]
 
 
 def make_console() -> Console:

@@ -39,7 +39,8 @@ from ..edits import GROWABLE, EditLog, cell_field, problem, summary
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
-from ..widgets.board_table import BoardTable
+from ..widgets.bids_pane import BidsPane
+from ..widgets.board_table import BidTable, BoardTable
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from .edit import ConfirmScreen, ConflictScreen, EditScreen
@@ -81,6 +82,8 @@ class BoardScreen(Screen[None]):
                 yield Static(id="overview-text", markup=False)
         elif tab == "history":
             yield RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
+        elif tab == "bids":
+            yield BidsPane(self.state)
         else:
             yield BoardTable(tab)
 
@@ -101,15 +104,24 @@ class BoardScreen(Screen[None]):
     def board_table(self, table: str) -> BoardTable:
         return self.query_one(f"#table-{table}", BoardTable)
 
+    @property
+    def bid_table(self) -> BidTable:
+        return self.query_one("#table-bids", BidTable)
+
+    @property
+    def bids_pane(self) -> BidsPane:
+        return self.query_one(BidsPane)
+
     def show_state(
         self, state: BoardState, history: list[HistoryEntry], changed: bool = False
     ) -> None:
         """Push a state into every tab; with `changed`, highlight rows that differ from before."""
         self.state = state
+        self.bids_pane.state = state
         self.seen_identity = self.repo.identity()
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
-            rows = table_rows(state, table, self.today)
+            rows = table_rows(state, table, self.today, self.bid_table.by_priority)
             marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
             self._rows[table] = rows
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
@@ -245,7 +257,7 @@ class BoardScreen(Screen[None]):
         dialog = EditScreen(
             f"{table.capitalize()} {record} · {label}" + (f" ({field})" if "." in field else ""),
             "" if current is None else str(current),
-            validate=lambda v: problem(table, record, field, v),
+            validate=lambda v: problem(table, record, field, v, self.state),
             choices=choices(table, field),
             numeric=isinstance(current, int),
             target=(table, record, field),
@@ -280,6 +292,21 @@ class BoardScreen(Screen[None]):
             self.refused(err)
             return
         self._done(change)
+
+    # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
+    @on(BidsPane.PlanReady)
+    def plan_ready(self, message: BidsPane.PlanReady) -> None:
+        """Plan a multi-field edit from the state shown and save it as one revision."""
+        try:
+            change = self.repo.apply(message.make())
+        except BoardError as err:
+            self.refused(err)
+            return
+        self._done(change)
+
+    @on(BidsPane.ViewChanged)
+    def bids_view_changed(self) -> None:
+        self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
 
     # --- adding and removing rows ------------------------------------------------------------------
     @on(BoardTable.AddRequested)

@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import APP_BINDINGS, TABLE_BINDINGS, described
+from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, described
 
 EXTRA = [
     ("↑ ↓ ← → / j k", "Move the cursor"),
-    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme)"),
+    ("ctrl+p", "Command palette (export, tabs, undo, filter, theme, priority order, reprofile)"),
     ("escape", "Close a dialog or this help without changing anything"),
 ]
 
@@ -30,6 +30,8 @@ def keys_table() -> Table:
         table.add_row(
             Text(keys), Text(what), Text("Components, Bids, Implications, Recommendations")
         )
+    for keys, what in described(BID_BINDINGS):
+        table.add_row(Text(keys), Text(what), Text("Bids"))
     for keys, what in EXTRA:
         table.add_row(Text(keys), Text(what), Text("everywhere"))
     return table

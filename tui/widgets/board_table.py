@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..keys import TABLE_BINDINGS, allowed
+from ..keys import BID_BINDINGS, TABLE_BINDINGS, allowed
 from ..tables import COLUMNS, Row
 from .row_table import RowTable
 
@@ -65,7 +65,7 @@ class BoardTable(RowTable):
             self.call_after_refresh(self._scroll_cursor_into_view)
 
     def _matches(self, row: Row) -> bool:
-        if row.key == "total":
+        if not row.record:  # totals, envelope, the funding line: always shown
             return True
         return self.filter_text.lower() in " ".join(row.texts).lower()
 
@@ -96,3 +96,40 @@ class BoardTable(RowTable):
 
     def action_filter(self) -> None:
         self.post_message(self.FilterRequested(self, self.current_row(), self.cursor_column))
+
+
+class BidTable(BoardTable):
+    """The Bids tab: its priority keys and the priority view go up as requests too."""
+
+    BINDINGS = BID_BINDINGS
+
+    @dataclass
+    class PriorityMoveRequested(BoardTable.RowRequest):
+        """[ or ]: the selected bid one place up (`delta` -1) or down (1) in priority."""
+
+        delta: int
+
+    class PriorityViewRequested(BoardTable.RowRequest):
+        """p: show the bids in priority order with the funding line (or back in id order)."""
+
+    class ReprofileRequested(BoardTable.RowRequest):
+        """r: move money between two years of the selected bid."""
+
+    def __init__(self) -> None:
+        super().__init__("bids")
+        self.by_priority = False
+
+    def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
+        if self.by_priority:  # a row's running totals are not in its texts, the cache's key
+            self.refresh_header()
+        super().show(rows, highlight)
+
+    def action_move_priority(self, delta: int) -> None:
+        row, column = self.current_row(), self.cursor_column
+        self.post_message(self.PriorityMoveRequested(self, row, column, delta))
+
+    def action_priority_view(self) -> None:
+        self.post_message(self.PriorityViewRequested(self, self.current_row(), self.cursor_column))
+
+    def action_reprofile(self) -> None:
+        self.post_message(self.ReprofileRequested(self, self.current_row(), self.cursor_column))

@@ -134,6 +134,11 @@ class RowTable(ScrollView, can_focus=True):
         values = {r.texts[column] for r in rows}  # money and statuses repeat: measure each once
         return max([cell_len(spec.label), *map(cell_len, values)])
 
+    def refresh_header(self) -> None:
+        """The column labels changed (same columns): draw them again."""
+        self._cache.clear()
+        self.refresh()
+
     def get_row(self, key: str) -> list[Text]:
         """The cells of the row keyed `key`, as drawn (KeyError if it is not shown)."""
         return list(self._cells(self.rows_shown[self._index[key]]))
