@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, edit, live, money, screens
+from . import cli, edit, live, money, record, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -26,7 +26,7 @@ RESULTS = Path(__file__).parent / "results"
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
-    parser.add_argument("--only", default="1,2,3,4,5,6", help="items to run, e.g. 3,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="items to run, e.g. 3,4")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS / "latest.json")
     return parser.parse_args(argv)
 
@@ -60,6 +60,11 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
         figures += cli.cli_figures(seed, 3 if quick else 11)
     if "6" in items:
         figures += money.money_figures(folder, big, 3 if quick else 21)
+    if "7" in items:
+        figures += record.as_at_figures(
+            build(folder / "as-at.json", history=history), history, runs
+        )
+        figures += record.minutes_figures(folder, 100 if quick else 1_000, 3 if quick else 11)
     if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
         figures = [dataclasses.replace(f, goal=None) for f in figures]
     return sorted(figures, key=lambda f: f.item)

@@ -76,6 +76,7 @@ def add_history(repo: Repository, count: int) -> None:
             entries = [_entry(rev) for rev in range(start, stop)]
             storage.append_history(meta, entries)
         meta["revision"] = first + count - 1
+        data["bids"]["1"]["note"] = f"note {first + count - 1}"  # the store holds what they say
         storage.replace(data)
 
 

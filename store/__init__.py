@@ -13,11 +13,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import funding, planning
+from .as_at import Unreachable, state_at
+from .dates import parse_date, uk_date, working_days_after
 from .display import (
     OVERDUE,
     SYMBOLS,
     TAB_TITLES,
     TABS,
+    as_at_text,
     change_text,
     describe_value,
     money,
@@ -43,9 +46,12 @@ from .files import atomic_write, network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import replacement
+from .meetings import meeting_fields
 from .model import (
     YEAR_LABELS,
     YEARS,
+    Action,
+    ActionStatus,
     Bid,
     BidStatus,
     BoardState,
@@ -55,13 +61,15 @@ from .model import (
     FundingRoute,
     HistoryEntry,
     Implication,
+    Meeting,
     Part,
     Recommendation,
     Target,
     YesNo,
 )
-from .records import record_value
+from .records import ROW_TABLES, record_value
 from .repository import NOTHING, Change, Repository, who_am_i
+from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (
     ALIASES,
@@ -77,6 +85,18 @@ from .validate import (
 __all__ = [
     "ALIASES",
     "atomic_write",
+    "ROW_TABLES",
+    "as_at_text",
+    "meeting_fields",
+    "Action",
+    "ActionStatus",
+    "Meeting",
+    "Unreachable",
+    "decision_requirement",
+    "parse_date",
+    "state_at",
+    "uk_date",
+    "working_days_after",
     "EXPORT_FORMATS",
     "NOTHING",
     "FIELDS",

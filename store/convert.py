@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,8 @@ from .errors import ValidationError
 from .meta_check import check_changed, check_report
 from .model import (
     YEARS,
+    Action,
+    ActionStatus,
     Bid,
     BidStatus,
     BoardState,
@@ -17,6 +20,7 @@ from .model import (
     Decision,
     FundingRoute,
     Implication,
+    Meeting,
     Part,
     Recommendation,
     Snapshot,
@@ -117,6 +121,64 @@ def _implication(doc_id: int, d: dict[str, Any]) -> Implication:
     return Implication(doc_id, d["name"], YesNo(d["applies"]), d["paragraphs"], d["note"])
 
 
+_ACTION_STATUS = {m.value: m for m in ActionStatus}
+
+
+def _action(doc_id: int, d: dict[str, Any]) -> Action:
+    meeting = d.get("meeting")
+    if meeting is not None and (type(meeting) is not int or meeting < 1):
+        raise ValidationError(f"meeting {meeting!r} is not a meeting number")
+    return Action(
+        doc_id, d["text"], d["owner"], d["due"], _ACTION_STATUS[d["status"]], d["source"], meeting
+    )
+
+
+def _is_iso_day(text: str) -> bool:
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
+        raise ValidationError(f"{value!r} is not a list of names")
+    return tuple(value)
+
+
+def _meeting(doc_id: int, d: dict[str, Any]) -> Meeting:
+    if not isinstance(d, dict):
+        raise ValidationError(f"meetings {doc_id} is not a record")
+    end = d.get("end_rev")
+    if type(d["date"]) is not str or not _is_iso_day(d["date"]):
+        raise ValidationError(f"date {d['date']!r} is not a date (YYYY-MM-DD)")
+    return Meeting(
+        id=doc_id,
+        date=d["date"],
+        title=str(d["title"]),
+        present=_names(d["present"]),
+        apologies=_names(d["apologies"]),
+        started_at=str(d["started_at"]),
+        started_by=str(d["started_by"]),
+        start_revision=int(d["start_rev"]),
+        ended_at=str(d.get("ended_at", "")),
+        end_revision=None if end is None else int(end),
+    )
+
+
+def _checked_meeting(doc_id: int, d: Any) -> Meeting:
+    try:
+        return _meeting(doc_id, d)
+    except KeyError as err:
+        raise ValidationError(f"meetings {doc_id}: missing field {err}") from None
+    except (ValidationError, TypeError, ValueError) as err:
+        raise ValidationError(f"meetings {doc_id}: {err}") from None
+
+
+def _rows(data: Data, table: str) -> list[tuple[int, Any]]:
+    return sorted((int(k), v) for k, v in data.get(table, {}).items())
+
+
 def state_from_data(
     data: Data, meta: dict[str, Any], cache: RecordCache | None = None
 ) -> BoardState:
@@ -139,8 +201,13 @@ def state_from_data(
         implications=cache.models(data, "implications", _implication),
         recommendations=cache.models(data, "recommendations", lambda _, d: _recommendation(d)),
         envelope={y: int(v) for y, v in envelope.items() if y in YEARS},
-        snapshots=tuple(
-            Snapshot(d["at"], d["who"], int(d["revision"]), tuple(d["formats"]))
-            for _, d in sorted(((int(k), v) for k, v in data.get("snapshots", {}).items()))
-        ),
+        snapshots=tuple(_snapshot(d) for _, d in _rows(data, "snapshots")),
+        actions=cache.models(data, "actions", _action),
+        meetings=tuple(_checked_meeting(k, d) for k, d in _rows(data, "meetings")),
     )
+
+
+def _snapshot(d: dict[str, Any]) -> Snapshot:
+    own = d.get("own_rev")
+    recorded = None if own is None else int(own)
+    return Snapshot(d["at"], d["who"], int(d["revision"]), tuple(d["formats"]), recorded)

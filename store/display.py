@@ -10,8 +10,16 @@ import re
 from typing import Any
 
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
-TABS = ("overview", "components", "bids", "implications", "recommendations", "history")
-TAB_TITLES = ("Overview", "Components", "Bids", "Implications", "Recommendations", "History")
+TABS = ("overview", "components", "bids", "implications", "recommendations", "history", "actions")
+TAB_TITLES = (
+    "Overview",
+    "Components",
+    "Bids",
+    "Implications",
+    "Recommendations",
+    "History",
+    "Actions",
+)
 
 # A symbol beside every status word, so status never rests on colour alone.
 SYMBOLS: dict[str, str] = {
@@ -31,6 +39,9 @@ SYMBOLS: dict[str, str] = {
     "agreed": "✔",
     "amended": "✎",
     "not agreed": "✘",
+    "open": "○",
+    "done": "✔",
+    "dropped": "⊘",
     "Y": "●",
     "N": "○",
 }
@@ -67,6 +78,15 @@ def when(at: str) -> str:
     return at[:19].replace("T", " ")
 
 
+def as_at_text(revision: int, changed_at: str) -> str:
+    """`as at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    from .dates import uk_date
+
+    if not changed_at:
+        return f"as at revision {revision} (as created)"
+    return f"as at revision {revision} ({uk_date(changed_at[:10])} {changed_at[11:16]} UTC)"
+
+
 def target_text(target: str, overdue: bool) -> str:
     """A target month, marked when it has passed: `Dec 2004  ⚠ overdue`."""
     return f"{target}  {OVERDUE}" if overdue else target
@@ -79,7 +99,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return money(value)
     if isinstance(value, dict):
-        return str(value.get("title") or value.get("name") or "record")
+        return str(value.get("title") or value.get("name") or value.get("text") or "record")
+    if isinstance(value, list):  # a meeting's attendance
+        return "; ".join(map(str, value)) or "—"
     return str(value)
 
 

@@ -200,9 +200,13 @@ class HistoryFile:
 
 
 def usable(entry: dict[str, Any]) -> bool:
-    """A line a view can show: an int revision and text where the history shows text."""
+    """A line a view can show: an int revision, text where the history shows text, and a
+    meeting number or none."""
     rev = entry.get("rev")
     if not isinstance(rev, int) or isinstance(rev, bool) or not 0 < rev < 2**63:
+        return False
+    meeting = entry.get("meeting")  # the meeting open at the edit (meetings.py), if any
+    if meeting is not None and (not isinstance(meeting, int) or isinstance(meeting, bool)):
         return False
     return all(isinstance(entry.get(k), str) for k in ("at", "who", "table", "id", "field"))
 

@@ -67,6 +67,7 @@ def history_entry(e: dict[str, Any]) -> HistoryEntry:
         old=e.get("old"),
         new=e.get("new"),
         action=str(e.get("action", "set")),
+        meeting=e.get("meeting"),
     )
 
 

@@ -53,6 +53,12 @@ class FundingRoute(Vocabulary):
     OTHER = "other"
 
 
+class ActionStatus(Vocabulary):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 class YesNo(Vocabulary):
     YES = "Y"
     NO = "N"
@@ -164,6 +170,43 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class Action:
+    """Something the board asked of someone: owner, due date (ISO), status, where it came from."""
+
+    id: int
+    text: str
+    owner: str = ""
+    due: str = ""  # ISO date, or "" for none
+    status: ActionStatus = ActionStatus.OPEN
+    source: str = ""  # the record it came from, e.g. "recommendations 3.2"
+    meeting: int | None = None  # the meeting that raised it
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Derived, never stored: open and its due date has passed."""
+        return self.status is ActionStatus.OPEN and bool(self.due) and self.due < today.isoformat()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of the board: who came, and the revisions its edits lie between."""
+
+    id: int
+    date: str  # ISO
+    title: str
+    present: tuple[str, ...]
+    apologies: tuple[str, ...]
+    started_at: str
+    started_by: str
+    start_revision: int
+    ended_at: str = ""
+    end_revision: int | None = None  # None while the meeting is open
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_revision is None
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     revision: int
     at: str  # ISO 8601, UTC
@@ -174,6 +217,7 @@ class HistoryEntry:
     old: Any
     new: Any
     action: str = "set"  # set | add | delete
+    meeting: int | None = None  # the meeting open when the edit was made
 
 
 @dataclass(frozen=True)
@@ -182,6 +226,7 @@ class Snapshot:
     who: str
     revision: int
     formats: tuple[str, ...]
+    recorded_revision: int | None = None  # the revision the snapshot itself took (None: older)
 
 
 @dataclass(frozen=True)
@@ -198,10 +243,19 @@ class BoardState:
     recommendations: tuple[Recommendation, ...]
     envelope: dict[str, int] = field(default_factory=dict)
     snapshots: tuple[Snapshot, ...] = ()
+    actions: tuple[Action, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
     # The store's id and its history's last hash (history_file.py): a printed snapshot names them,
     # so a minute can be checked against the store later, and a console notices a replaced file.
     store_id: str = ""
     history_head: str = ""
+
+    @property
+    def open_meeting(self) -> Meeting | None:
+        return next((m for m in reversed(self.meetings) if m.is_open), None)
+
+    def last_ended_meeting(self) -> Meeting | None:
+        return next((m for m in reversed(self.meetings) if not m.is_open), None)
 
     @property
     def head_digest(self) -> str:

@@ -13,10 +13,12 @@ from enum import Enum
 from typing import Any
 
 from . import seed
-from .errors import NotFound
+from .errors import NotFound, ValidationError
 from .model import YEARS, BoardState
 from .storage import META, Data
-from .validate import split_part
+from .validate import check_table, split_part
+
+ROW_TABLES = {"components": "title", "bids": "title", "actions": "text"}  # and the field needed
 
 
 def seed_data() -> Data:
@@ -73,6 +75,8 @@ def public_fields(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def blank_record(table: str) -> dict[str, Any]:
+    if table == "actions":
+        return {"text": "", "owner": "", "due": "", "status": "open", "source": ""}
     if table == "bids":
         return {
             "title": "New bid",
@@ -135,3 +139,9 @@ def put_field(
         doc[field] = value
     if stamp is not None:
         doc.setdefault("_changed", {})[field] = stamp
+
+
+def check_row_table(table: str, verb: str) -> None:
+    check_table(table)
+    if table not in ROW_TABLES:
+        raise ValidationError(f"rows can be {verb} {', '.join(ROW_TABLES)}, not {table}")

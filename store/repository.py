@@ -16,7 +16,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from . import compound, planning
+from . import compound, meetings, planning
 from .change import Change
 from .compound import last_priority
 from .convert import RecordCache, state_from_data
@@ -27,9 +27,12 @@ from .gc_pause import gc_paused
 from .history_file import history_path
 from .import_bids import plan_import
 from .integrity import duplicate_keys, history_entry, history_problems
-from .model import BoardState, HistoryEntry
+from .meetings import meeting_fields, open_meeting
+from .model import BoardState, HistoryEntry, Meeting
 from .records import (
+    ROW_TABLES,
     blank_record,
+    check_row_table,
     get_field,
     history_line,
     latest_stamp,
@@ -246,6 +249,7 @@ class Repository:
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, field, base_revision, expected)
+            self._check_source(table, {field: new})
             old = get_field(doc, field)
             if old == new:
                 return Change(table, str(record), field, old, new, self._revision(), "none")
@@ -253,22 +257,24 @@ class Repository:
             # table twice, ~7 ms at 10,000 bids) and hand the data back.
             put_field(self.storage.own(table, str(doc_id)), field, new, self._stamp(at))
             self.storage.mark_changed()
-            history.append(history_line(at, self.who, table, record, field, old, new, "set"))
+            history.append(self._line(at, table, record, field, old, new, "set"))
         return Change(table, str(record), field, old, new, self.storage.committed_revision)
 
     @_serialised
     def add(self, table: str, fields: dict[str, Any] | None = None) -> Change:
-        """Add a component or bid at the end, with the next unused id."""
-        if table not in ("components", "bids"):
-            raise ValidationError(f"rows can be added to components and bids, not {table}")
+        """Add a component, bid or action at the end, with the next unused id."""
+        check_row_table(table, "added to")
         doc = blank_record(table)
         for field, value in (fields or {}).items():
             if canonical_field(table, field) == "priority":
                 raise ValidationError("a new bid goes last; set its priority once it is added")
-            put_field(doc, field, parse_value(table, field, value), None)
-        parse_value(table, "title", doc["title"])
+            put_field(doc, canonical_field(table, field), parse_value(table, field, value), None)
+        parse_value(table, ROW_TABLES[table], doc[ROW_TABLES[table]])
         at = now_iso()
         with self.storage.transaction(self.who, at) as history:
+            self._check_source(table, doc)
+            if table == "actions":
+                doc["meeting"] = open_meeting(self.storage.read())
             meta = self.storage.meta_of(self.storage.read())
             last = meta.setdefault("last_id", {})
             doc_id = self._next_id(table)
@@ -277,9 +283,7 @@ class Repository:
                 doc["priority"] = 1 + last_priority(self.storage.read().get("bids", {}))
             doc["_changed"] = {"*": self._stamp(at)}
             self._table(table).insert(Document(doc, doc_id=doc_id))
-            history.append(
-                history_line(at, self.who, table, doc_id, "*", None, public_fields(doc), "add")
-            )
+            history.append(self._line(at, table, doc_id, "*", None, public_fields(doc), "add"))
         revision = self.storage.committed_revision
         return Change(table, str(doc_id), "*", None, public_fields(doc), revision, "add")
 
@@ -287,15 +291,14 @@ class Repository:
     def delete(
         self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
     ) -> Change:
-        if table not in ("components", "bids"):
-            raise ValidationError(f"rows can be removed from components and bids, not {table}")
+        check_row_table(table, "removed from")
         record, at = str(record).strip(), now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)
             old = public_fields(doc)
             self._table(table).remove(doc_ids=[doc_id])
-            history.append(history_line(at, self.who, table, doc_id, "*", old, None, "delete"))
+            history.append(self._line(at, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
 
     @_serialised
@@ -310,7 +313,10 @@ class Repository:
         with self.storage.transaction(self.who, at) as history:
             compound.check(self.storage.read(), self.storage.meta(), plan.parts)
             compound.write_all(self.storage, plan.parts, self._stamp(at))
-            history.extend(compound.history_lines(plan.parts, at, self.who))
+            history.extend(
+                self._line(at, p.table, p.record, p.field, p.old, p.new, p.action)
+                for p in plan.parts
+            )
         revision = self.storage.committed_revision
         return Change(*plan.what, None, None, revision, "multi", tuple(plan.parts))
 
@@ -325,9 +331,7 @@ class Repository:
             doc = {**copy.deepcopy(change.old), "_changed": {"*": self._stamp(at)}}
             self._table(change.table).insert(Document(doc, doc_id=int(change.record)))
             history.append(
-                history_line(
-                    at, self.who, change.table, change.record, "*", None, change.old, "add"
-                )
+                self._line(at, change.table, change.record, "*", None, change.old, "add")
             )
         return Change(
             change.table,
@@ -365,10 +369,50 @@ class Repository:
         at = now_iso()
         with self.storage.transaction(self.who, at):
             doc_id = 1 + max(map(int, self.storage.read().get("snapshots", {})), default=0)
+            own = self._stamp(at)[0]  # lets a replay tell this revision from a lost history line
             snapshot = {"at": at, "who": self.who, "revision": revision, "formats": formats}
+            snapshot["own_rev"] = own
             self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
 
+    # --- meetings (the transactions are in meetings.py) ---------------------------------------
+    @_serialised
+    def start_meeting(self, **given: str | None) -> Meeting:
+        """Open a meeting (refused while one is open); its edits carry its number from now on."""
+        return meetings.start(self, meeting_fields(**given))
+
+    @_serialised
+    def update_meeting(self, **given: str | None) -> Meeting:
+        """Correct the open meeting's date, title or attendance (each change recorded)."""
+        fields = meeting_fields(**given)
+        if not fields:
+            raise ValidationError(
+                "nothing to change: give --date, --title, --present or --apologies"
+            )
+        return meetings.change(self, lambda at, revision: fields)
+
+    @_serialised
+    def end_meeting(self) -> Meeting:
+        """Close the open meeting at this revision; refused when none is open."""
+        return meetings.change(self, lambda at, revision: {"ended_at": at, "end_rev": revision})
+
     # --- helpers ------------------------------------------------------------------------------
+    def _line(
+        self, at: str, table: str, record: Any, field: str, old: Any, new: Any, action: str
+    ) -> dict[str, Any]:
+        """A history line; while a meeting is open it carries the meeting's number."""
+        line = history_line(at, self.who, table, record, field, old, new, action)
+        meeting = open_meeting(self.storage.read())
+        if meeting is not None:
+            line["meeting"] = meeting
+        return line
+
+    def _check_source(self, table: str, doc: dict[str, Any]) -> None:
+        """An action's `source` must name a record that exists."""
+        source = doc.get("source") if table == "actions" else None
+        if source:
+            other, _, record = source.partition(" ")
+            self._find(other, record)
+
     @_serialised
     def _next_id(self, table: str) -> int:
         """The id a new record of `table` gets: ids of deleted records are never used again."""

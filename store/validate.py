@@ -7,9 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import parse_date
 from .errors import NotFound, ValidationError
 from .funding import parse_rank
-from .model import YEARS, BidStatus, ComponentStatus, Decision, FundingRoute, Target, YesNo
+from .model import (
+    YEARS,
+    ActionStatus,
+    BidStatus,
+    ComponentStatus,
+    Decision,
+    FundingRoute,
+    Target,
+    YesNo,
+)
 
 MAX_AMOUNT = 10_000_000  # £'000, i.e. £10bn: far above any council capital bid
 MAX_TEXT = 2_000
@@ -119,6 +129,47 @@ def _parse_target(value: Any) -> str:
 
 _target = FieldRule(_parse_target)  # a stored target is checked by parsing it
 
+
+def _parse_due(value: Any) -> str:
+    """A due date in any UK spelling, stored as ISO; empty for none."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{value!r} is not a date")
+    if not value.strip():
+        return ""
+    try:
+        return parse_date(value).isoformat()
+    except ValueError as err:
+        raise ValidationError(str(err)) from None
+
+
+def _iso_day(value: Any) -> bool:
+    """A stored due date: ISO and a day the parser accepts."""
+    try:
+        return type(value) is str and (value == "" or parse_date(value).isoformat() == value)
+    except ValueError:
+        return False
+
+
+_due = FieldRule(_parse_due, _iso_day)
+_SOURCE_TABLES = ("components", "bids", "implications", "recommendations")
+
+
+def _parse_source(value: Any) -> str:
+    """The record an action came from, as `TABLE ID` (e.g. `recommendations 3.2`); or empty."""
+    text = _text(False).parse(value)
+    if not text:
+        return ""
+    table, _, record = text.partition(" ")
+    if table not in _SOURCE_TABLES or not record.strip() or " " in record.strip():
+        raise ValidationError(
+            f"{value!r} is not a record like 'recommendations 3.2' (tables: "
+            f"{', '.join(_SOURCE_TABLES)})"
+        )
+    return f"{table} {record.strip()}"
+
+
+_source = FieldRule(_parse_source, lambda v: v == "")
+
 FIELDS: dict[str, dict[str, FieldRule]] = {
     "components": {
         "title": _text(True),
@@ -146,6 +197,13 @@ FIELDS: dict[str, dict[str, FieldRule]] = {
         "decision": _choice(Decision),
         "note": _text(False),
     },
+    "actions": {
+        "text": _text(True),
+        "owner": _text(False),
+        "due": _due,
+        "status": _choice(ActionStatus),
+        "source": _source,
+    },
 }
 PART_FIELDS: dict[str, FieldRule] = {
     "title": _text(True),
@@ -160,6 +218,7 @@ STATUS_FIELD = {
     "bids": "status",
     "implications": "applies",
     "recommendations": "decision",
+    "actions": "status",
 }
 _PART_RE = re.compile(r"^part([0-9]+)\.(\w+)$", re.ASCII)
 _VOCABULARIES = {
@@ -168,6 +227,7 @@ _VOCABULARIES = {
     ("bids", "funding"): FundingRoute,
     ("implications", "applies"): YesNo,
     ("recommendations", "decision"): Decision,
+    ("actions", "status"): ActionStatus,
 }
 
 

@@ -13,11 +13,12 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from store import BoardError, BoardState, HistoryEntry, Repository
+from store import BoardError, BoardState, HistoryEntry, Repository, uk_date
 
 from . import settings
 from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
+from .screens.past import PastBoardScreen
 from .themes import PROJECTOR
 
 POLL_SECONDS = 2.0
@@ -73,6 +74,9 @@ class BoardApp(App[None]):
     # --- command palette ----------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if isinstance(screen, PastBoardScreen):  # the past is only looked at
+            yield SystemCommand("Back to now", "Leave the past board (escape)", screen.action_close)
+            return
         board = self.board
         for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
             yield SystemCommand(
@@ -90,6 +94,7 @@ class BoardApp(App[None]):
             "Bids in priority order with the funding line (p)",
             bids.action_priority_view,
         )
+        yield from self._record_commands(board)
         if not self.repo.read_only:
             yield SystemCommand(
                 "Reprofile bid",
@@ -101,6 +106,32 @@ class BoardApp(App[None]):
             yield SystemCommand(
                 "Export snapshot", "Write every format to a folder (x)", board.action_export
             )
+
+    def _record_commands(self, board: BoardScreen) -> Iterable[SystemCommand]:
+        """Meetings and the past: start, correct, end; open any revision or meeting read-only."""
+        record, state = board.record, board.state
+        if not self.repo.read_only and state.open_meeting is None:
+            yield SystemCommand(
+                "Start meeting",
+                "Open a meeting: its edits carry its number (m)",
+                record.start_meeting,
+            )
+        elif not self.repo.read_only:
+            yield SystemCommand("End meeting", "Close the open meeting (m)", board.action_meeting)
+            yield SystemCommand(
+                "Correct attendance", "Who is present, apologies", record.correct_attendance
+            )
+        yield SystemCommand(
+            "Board as at a revision…", "Open a past revision read-only", record.ask_as_at
+        )
+        for m in state.meetings:
+            if m.end_revision is not None:
+                # No store text here: the palette parses a command's help as markup.
+                yield SystemCommand(
+                    f"Board as at the end of meeting {m.id}",
+                    f"{uk_date(m.date)}, revision {m.end_revision}, read-only",
+                    partial(record.open_as_at, m.end_revision),
+                )
 
     # --- live refresh ---------------------------------------------------------------------------
     @work(exclusive=True, group="watch")

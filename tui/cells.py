@@ -30,6 +30,9 @@ STATUS_STYLES = {
     "not agreed": "red",
     "Y": "green",
     "N": "grey62",
+    "open": "yellow",
+    "done": "green",
+    "dropped": "grey50",
 }
 
 

@@ -14,13 +14,21 @@ from store import (
     Change,
     Repository,
     ValidationError,
+    meeting_fields,
     parse_value,
     planning,
 )
 
 from .tables import COLUMNS, Row
 
-GROWABLE = ("components", "bids")
+GROWABLE = ("components", "bids", "actions")
+# The fields the console asks for when `a` adds an action, with their labels.
+ACTION_FIELDS = (
+    ("text", "Action"),
+    ("owner", "Owner"),
+    ("due", "Due (e.g. 30/11/2004 or 30 Nov 2004)"),
+    ("source", "From (e.g. recommendations 3.2; may be empty)"),
+)
 
 
 class EditLog:
@@ -89,6 +97,29 @@ def summary(change: Change) -> str:
     if change.action == "delete":
         return f"{change.table} {change.record} removed"
     return f"{change.table} {change.record} {change.field} is {change.new!r} again"
+
+
+def action_problem(values: dict[str, str]) -> str | None:
+    """The first thing wrong with a new action's fields (the store's own words), or None."""
+    for field, value in values.items():
+        error = problem("actions", "", field, value) if value.strip() or field == "text" else None
+        if error:
+            return error
+    return None
+
+
+def meeting_problem(values: dict[str, str]) -> str | None:
+    try:
+        meeting_fields(**values)
+    except ValidationError as err:
+        return str(err)
+    return None
+
+
+def revision_problem(text: str, current: int) -> str | None:
+    if not text.strip().isdecimal() or not 0 <= int(text) <= current:
+        return f"Give a revision from 0 to {current}."
+    return None
 
 
 REPROFILE_HINT = "FROM TO AMOUNT, e.g. 2005/06 2006/07 100 · years: " + ", ".join(YEARS)

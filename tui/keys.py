@@ -14,6 +14,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("u", "undo", "Undo"),
     Binding("U,ctrl+y", "redo", "Redo", key_display="U"),
     Binding("x", "export", "Export"),
+    Binding("m", "meeting", "Meeting"),
     Binding("question_mark", "help", "Keys", key_display="?"),
     Binding("q", "app.quit", "Quit"),
 ]
@@ -38,7 +39,7 @@ BID_BINDINGS: list[BindingType] = [
 ]
 
 # Keys that change the store: refused, with a notice, on a read-only console.
-EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export"}
+EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export", "meeting"}
 EDIT_ACTIONS |= {"move_priority", "reprofile"}
 
 

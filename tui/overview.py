@@ -6,7 +6,16 @@ import datetime as dt
 
 from rich.text import Text
 
-from store import OVERDUE, YEAR_LABELS, BoardState, money, status_label, visible
+from store import (
+    OVERDUE,
+    YEAR_LABELS,
+    BoardState,
+    decision_requirement,
+    money,
+    status_label,
+    uk_date,
+    visible,
+)
 
 from .chart import funding_chart
 from .tables import STATUS_STYLES
@@ -29,6 +38,10 @@ def overview_text(state: BoardState, today: dt.date) -> Text:
     _line(out, "Key decision", f"{ds['key_decision']} — {ds['reason']}")
     _line(out, "In forward plan", ds["forward_plan"])
     _line(out, "Decision by", ds["executive_or_council"])
+    requirement = decision_requirement(r)
+    if requirement:
+        _line(out, "Requires", requirement, style="bold yellow")
+    _meeting_lines(out, state, today)
     out.append("\nComponents\n", style="bold")
     for word, count in state.status_counts().items():
         out.append(f"  {count:>2}  ")
@@ -54,3 +67,16 @@ def overview_text(state: BoardState, today: dt.date) -> Text:
         )
         out.append("  " + visible(rec.text) + "\n")
     return out
+
+
+def _meeting_lines(out: Text, state: BoardState, today: dt.date) -> None:
+    """The meeting under way (or the last one) and the actions still open."""
+    meeting = state.open_meeting
+    if meeting is not None:
+        _line(out, "Meeting open", f"{meeting.id}: {meeting.title}, {uk_date(meeting.date)}")
+    elif (last := state.last_ended_meeting()) is not None:
+        _line(out, "Last meeting", f"{last.id}: {last.title}, {uk_date(last.date)}")
+    if state.actions:
+        still = [a for a in state.actions if a.status.value == "open"]
+        late = sum(a.is_overdue(today) for a in still)
+        _line(out, "Actions", f"{len(still)} open, {late} overdue", "bold red" if late else "")

@@ -12,6 +12,7 @@ from functools import partial
 from rich.text import Text
 
 from store import (
+    Action,
     BoardState,
     Component,
     HistoryEntry,
@@ -19,6 +20,7 @@ from store import (
     gc_paused,
     status_label,
     target_text,
+    uk_date,
     visible,
     when,
 )
@@ -63,6 +65,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Text", "text", width=60),
         Column("Decision", "decision"),
         Column("Note", "note", width=40),
+    ),
+    "actions": (
+        Column("#"),
+        Column("Action", "text", width=50),
+        Column("Owner", "owner"),
+        Column("Due", "due", width=30),
+        Column("Status", "status"),
+        Column("From", "source"),
     ),
 }
 
@@ -157,6 +167,34 @@ def recommendation_rows(state: BoardState) -> list[Row]:
     return rows
 
 
+def _action_cells(texts: tuple[str, ...], word: str, day: str, overdue: bool) -> tuple[Text, ...]:
+    cells = [Text(t) for t in texts]
+    cells[3] = Text(day)
+    if overdue:  # the mark alone in red, as for a component's target
+        cells[3].append(texts[3].removeprefix(day), style="bold red")
+    cells[4] = Text(texts[4], style=STATUS_STYLES.get(word, ""))
+    return tuple(cells)
+
+
+def _action_row(a: Action, today: dt.date) -> Row:
+    overdue = a.is_overdue(today)
+    day = uk_date(a.due)
+    word = a.status.value
+    texts = (
+        str(a.id),
+        visible(a.text),
+        visible(a.owner),
+        target_text(day, overdue),
+        status_label(word),
+        a.source,
+    )
+    return Row(str(a.id), str(a.id), texts, partial(_action_cells, texts, word, day, overdue))
+
+
+def action_rows(state: BoardState, today: dt.date) -> list[Row]:
+    return [_action_row(a, today) for a in state.actions]
+
+
 HISTORY_COLUMNS = tuple(
     Column(label) for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
 )
@@ -192,4 +230,6 @@ def _table_rows(state: BoardState, table: str, today: dt.date, by_priority: bool
         return bid_rows(state, by_priority)
     if table == "implications":
         return implication_rows(state)
+    if table == "actions":
+        return action_rows(state, today)
     return recommendation_rows(state)

@@ -6,8 +6,10 @@ line; CSV: the `snapshot` row's `exported_at`; JSON: `"exported_at"`). Per-table
 no export time at all. SVG comes from the console (tui/screenshot.py), passed in as text: this
 module never imports textual.
 
-Every export, to a file or to stdout, is recorded with `Repository.record_snapshot`, so the next
-one can list the changes since (except from a read-only handle, which can export but not record).
+Snapshots are deliberate: `write_bundle` (`--all`, the console's `x`) and an `export_one` asked to
+`record` are remembered with `Repository.record_snapshot`, so the next one lists the changes
+since; a single format without `record` is a preview and moves nothing. A read-only handle
+exports but never records.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from ..as_at import state_at
+from ..minutes import build as build_minutes
 from ..repository import Repository
 from . import csv, html, json, markdown, xlsx
-from .snapshot import Changes, Export, changes_since
+from . import minutes as minutes_format
+from .snapshot import Changes, Export, changes_since, changes_since_meeting
 from .writing import ExportError, write_file, write_folder
 
 __all__ = [
@@ -60,11 +65,21 @@ def now_utc() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def prepare(repo: Repository, *, today: dt.date, exported_at: str | None = None) -> Export:
-    """Read the state and the changes since the last snapshot, as one consistent `Export`."""
-    state = repo.state()
-    changes = changes_since(state, repo.history())
-    return Export(state, changes, today, exported_at or now_utc())
+def prepare(
+    repo: Repository,
+    *,
+    today: dt.date,
+    exported_at: str | None = None,
+    at: int | None = None,
+) -> Export:
+    """Read the state (as at revision `at`, if given), the changes since the last snapshot and
+    since the last meeting, as one consistent `Export`."""
+    state = repo.state() if at is None else state_at(repo, at)
+    history = repo.history()
+    changes = changes_since(state, history)
+    since_meeting = changes_since_meeting(state, history)
+    as_at = state is not repo.state()
+    return Export(state, changes, today, exported_at or now_utc(), since_meeting, as_at)
 
 
 def render(fmt: str, export: Export) -> str:
@@ -91,12 +106,15 @@ def export_one(
     force: bool = False,
     stream: BinaryIO | None = None,
     exported_at: str | None = None,
+    record: bool = False,
+    at: int | None = None,
 ) -> Path | None:
-    """One format to `path` (or to `stream` when `path` is None), then record the snapshot.
+    """One format to `path` (or to `stream` when `path` is None): a preview, recorded as a
+    snapshot only when `record` is True (`--record`).
 
     `fmt` "svg" writes the `svg` text it is given (the console renders it).
     """
-    export = prepare(repo, today=today, exported_at=exported_at)
+    export = prepare(repo, today=today, exported_at=exported_at, at=at)
     data = _payload(fmt, export, svg)
     if path is None:
         if stream is None:
@@ -105,7 +123,8 @@ def export_one(
         stream.flush()
     else:
         write_file(path, data, force=force, store=repo.path)
-    _record(repo, [fmt], export)
+    if record:
+        _record(repo, [fmt], export)
     return path
 
 
@@ -137,27 +156,45 @@ def write_bundle(
     svg: str | None = None,
     force: bool = False,
     exported_at: str | None = None,
+    at: int | None = None,
 ) -> list[Path]:
     """Write every format into `folder` (created if missing) and record one snapshot.
 
     Nothing is written if any file exists and `force` is False, or if any would land on a
     symlink, a device or a board store's file; a failure half way (a full disk) leaves the
-    folder as it was. The console's `x` key calls this with its own screenshot as `svg`.
+    folder as it was. The console's `x` key calls this with its own screenshot as `svg`. A
+    meeting that ended since the last snapshot adds its decision sheet (`minutes-N.md`,
+    `minutes-N.html`, published `today`).
     """
     folder = Path(folder)
     if not repo.read_only:  # the snapshot record needs the lock: find out before writing
         with repo.storage.locked():
             pass
-    export = prepare(repo, today=today, exported_at=exported_at)
-    files = bundle(export, svg)
+    export = prepare(repo, today=today, exported_at=exported_at, at=at)
+    files = {**bundle(export, svg), **minutes_files(repo, export)}
     write_folder(folder, files, force=force, store=repo.path)
     paths = [folder / name for name in files]
     formats = [*BUNDLE_NAMES, "csv", "xlsx", "changes", *(["svg"] if svg is not None else [])]
+    formats += ["minutes"] if any(name.startswith("minutes-") for name in files) else []
     _record(repo, formats, export)
     return paths
 
 
+def minutes_files(repo: Repository, export: Export) -> dict[str, bytes]:
+    """The decision sheets of the meetings that ended since the last snapshot, by file name."""
+    state = export.state
+    base = state.snapshots[-1].revision if state.snapshots else 0
+    files = {}
+    for meeting in state.meetings:
+        if meeting.end_revision is not None and meeting.end_revision > base:
+            sheet = build_minutes(repo, meeting.id, published=export.today)
+            for fmt, render_sheet in minutes_format.RENDERERS.items():
+                files[f"minutes-{meeting.id}.{fmt}"] = encode(fmt, render_sheet(sheet))
+    return files
+
+
 def _record(repo: Repository, formats: list[str], export: Export) -> None:
-    """Remember the export for "changes since"; a read-only console exports without recording."""
-    if not repo.read_only:
+    """Remember the export for "changes since"; a read-only console exports without recording,
+    and a board as at an earlier revision is never recorded (it would move "since" back)."""
+    if not repo.read_only and not export.as_at:
         repo.record_snapshot(formats, export.state.revision)

@@ -32,6 +32,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "implications": ("id", "name", "applies", "paragraphs", "note"),
     "recommendations": ("id", "text", "decision", "note"),
+    "actions": ("id", "text", "owner", "due", "status", "overdue", "source", "meeting"),
 }
 CHANGE_COLUMNS = ("revision", "at", "who", "record", "field", "old", "new", "action")
 SNAPSHOT_COLUMNS = ("title", "revision", "history_head", "exported_at")
@@ -117,6 +118,24 @@ def recommendation_rows(export: Export) -> list[Row]:
     ]
 
 
+def action_rows(export: Export) -> list[Row]:
+    """Due dates stay ISO here (a spreadsheet sorts them); overdue as Y/N like components."""
+    return [
+        _row(
+            "actions",
+            a.id,
+            a.text,
+            a.owner,
+            a.due,
+            a.status.value,
+            "Y" if a.is_overdue(export.today) else "N",
+            a.source,
+            "" if a.meeting is None else a.meeting,
+        )
+        for a in export.state.actions
+    ]
+
+
 def _row(table: str, *values: Any) -> Row:
     return dict(zip(COLUMNS[table], values, strict=True))
 
@@ -148,6 +167,7 @@ TABLE_ROWS = {
     "bids": bid_rows,
     "implications": implication_rows,
     "recommendations": recommendation_rows,
+    "actions": action_rows,
 }
 
 

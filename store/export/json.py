@@ -9,7 +9,8 @@ from typing import Any
 
 import orjson
 
-from ..model import YEARS, BoardState
+from ..model import YEARS, Action, BoardState, Meeting
+from ..rules import decision_requirement
 from .snapshot import Export
 
 
@@ -34,6 +35,9 @@ def json_data(export: Export) -> dict[str, Any]:
             {"id": r.id, "text": r.text, "decision": r.decision.value, "note": r.note}
             for r in s.recommendations
         ],
+        "actions": [_action_json(a, export) for a in s.actions],
+        "meetings": [_meeting_json(m) for m in s.meetings],
+        "decision_requirement": decision_requirement(s.report),
         "totals": {**s.year_totals(), "all": s.grand_total},
         "envelope": dict(s.envelope),
         "oversubscription": s.oversubscription(),
@@ -41,6 +45,31 @@ def json_data(export: Export) -> dict[str, Any]:
         "revision": s.revision,
         "history_head": s.history_head,
         "exported_at": export.exported_at,
+    }
+
+
+def _action_json(a: Action, export: Export) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "text": a.text,
+        "owner": a.owner,
+        "due": a.due or None,
+        "status": a.status.value,
+        "overdue": a.is_overdue(export.today),
+        "source": a.source or None,
+        "meeting": a.meeting,
+    }
+
+
+def _meeting_json(m: Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "date": m.date,
+        "title": m.title,
+        "present": list(m.present),
+        "apologies": list(m.apologies),
+        "start_revision": m.start_revision,
+        "end_revision": m.end_revision,
     }
 
 

@@ -10,6 +10,7 @@ import re
 from ..display import money
 from .snapshot import (
     CHANGES_TITLE,
+    MEETING_CHANGES_TITLE,
     Changes,
     DisplayTable,
     Export,
@@ -18,6 +19,7 @@ from .snapshot import (
     decision_rows,
     heading_lines,
     implication_notes,
+    since_meeting_text,
     since_text,
     stamp_text,
     visible_lines,
@@ -76,7 +78,18 @@ def render(export: Export) -> str:
     return "\n".join(lines)
 
 
+def md_meeting_changes(export: Export) -> list[str]:
+    changes = export.since_meeting
+    if changes is None:
+        return []
+    lines = [f"## {MEETING_CHANGES_TITLE}", "", md(since_meeting_text(changes)), ""]
+    if changes.entries:
+        lines += [*md_table(changes_table(changes, MEETING_CHANGES_TITLE)), ""]
+    return lines
+
+
 def render_changes(export: Export) -> str:
-    """changes.md in a bundle: the report's title and what changed since the last snapshot."""
+    """changes.md in a bundle: what changed since the last snapshot and since the last meeting."""
     title = md(export.state.report.get("title", ""))
-    return "\n".join([f"# {title}", "", *md_changes(export.changes)])
+    lines = [f"# {title}", "", *md_changes(export.changes), *md_meeting_changes(export)]
+    return "\n".join(lines)

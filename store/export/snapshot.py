@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..dates import uk_date
+from ..display import as_at_text, money, priority_label, status_label, target_text, visible, when
 from ..display import change_text as display_change_text
-from ..display import money, priority_label, status_label, target_text, visible, when
-from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Snapshot
+from ..model import YEAR_LABELS, YEARS, BoardState, Component, HistoryEntry, Meeting, Snapshot
+from ..rules import decision_requirement
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,39 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class MeetingChanges:
+    """History entries after the last meeting ended (oldest first); `meeting` None = none has."""
+
+    meeting: Meeting | None
+    entries: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True)
 class Export:
     state: BoardState
     changes: Changes
     today: dt.date
     exported_at: str
+    since_meeting: MeetingChanges | None = None
+    as_at: bool = False  # the state is an earlier revision's (`--at`), not the current one
+
+
+def changes_since_meeting(state: BoardState, history: list[HistoryEntry]) -> MeetingChanges:
+    """Entries after the last ended meeting's end, up to `state` (history is newest first)."""
+    meeting = state.last_ended_meeting()
+    base = meeting.end_revision or 0 if meeting else 0
+    entries = [e for e in reversed(history) if base < e.revision <= state.revision]
+    return MeetingChanges(meeting, tuple(entries))
+
+
+def stamp_text(export: Export) -> str:
+    """The export's one marked line: when, which revision (as at an earlier one, if so) and the
+    history head at that revision (history_file.py), so a printed copy can be checked later."""
+    s = export.state
+    head = f" · history head {s.head_digest}" if s.head_digest else ""
+    if not export.as_at:
+        return f"Exported at: {export.exported_at} · store revision {s.revision}{head}"
+    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}{head}"
 
 
 def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
@@ -56,11 +86,16 @@ def since_text(changes: Changes) -> str:
     )
 
 
-def stamp_text(export: Export) -> str:
-    """The line every human snapshot carries: when, the store revision and its history head."""
-    s = export.state
-    head = f" · history head {s.head_digest}" if s.head_digest else ""
-    return f"Exported at: {export.exported_at} · store revision {s.revision}{head}"
+def since_meeting_text(changes: MeetingChanges) -> str:
+    count = len(changes.entries)
+    noun = "change" if count == 1 else "changes"
+    m = changes.meeting
+    if m is None:
+        return f"No meeting has ended yet: {count} {noun} since the store was created."
+    return (
+        f"{count} {noun} since meeting {m.id} ({m.title}, {uk_date(m.date)}) ended at "
+        f"revision {m.end_revision}."
+    )
 
 
 def year_label(year: str) -> str:
@@ -74,6 +109,7 @@ def decision_rows(state: BoardState) -> list[tuple[str, str]]:
         ("Reason", str(ds.get("reason", ""))),
         ("Appeared in forward plan", str(ds.get("forward_plan", ""))),
         ("Executive or council decision", str(ds.get("executive_or_council", ""))),
+        *[("What it requires", rule) for rule in [decision_requirement(state.report)] if rule],
     ]
 
 
@@ -113,6 +149,7 @@ def implication_notes(state: BoardState) -> list[tuple[str, str]]:
 
 # --- display tables (markdown and html) ---------------------------------------------------
 CHANGES_TITLE = "Changes since the last snapshot"
+MEETING_CHANGES_TITLE = "Changes since the last meeting"
 BIDS_TITLE = "Capital bids (£'000)"
 
 
@@ -188,12 +225,20 @@ def recommendations_table(state: BoardState) -> DisplayTable:
     return DisplayTable("Recommendations", ("#", "Recommendation", "Decision", "Note"), rows)
 
 
-def changes_table(changes: Changes) -> DisplayTable:
+def actions_table(export: Export) -> DisplayTable:
+    rows: list[Cells] = []
+    for a in export.state.actions:
+        due = target_text(uk_date(a.due), a.is_overdue(export.today))
+        rows.append((str(a.id), a.text, a.owner, due, status_label(a.status.value), a.source))
+    return DisplayTable("Actions", ("#", "Action", "Owner", "Due", "Status", "From"), rows)
+
+
+def changes_table(changes: Changes | MeetingChanges, title: str = CHANGES_TITLE) -> DisplayTable:
     rows: list[Cells] = [
         (when(e.at), e.who, f"{e.table} {e.record}", e.field, change_text(e))
         for e in changes.entries
     ]
-    return DisplayTable(CHANGES_TITLE, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
+    return DisplayTable(title, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
 
 
 def board_tables(export: Export) -> list[DisplayTable]:
@@ -203,6 +248,7 @@ def board_tables(export: Export) -> list[DisplayTable]:
         bids_table(s),
         implications_table(s),
         recommendations_table(s),
+        actions_table(export),
     ]
 
 

@@ -73,3 +73,10 @@ def seeded(path: Path, edits: int = 1) -> Path:
     for n in range(edits):
         repo.set_field("components", "1", "note", f"edit {n + 1}")
     return path
+
+
+@pytest.fixture
+def board_on_store(tmp_path: Path, store_path: Path):  # type: ignore[no-untyped-def]
+    """`board_on_store(*args)`: `board --store STORE args...` in a clean environment."""
+    env = clean_env(tmp_path)
+    return lambda *args: run_board("--store", str(store_path), *args, env=env)

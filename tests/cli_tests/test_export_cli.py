@@ -25,7 +25,9 @@ def board(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
 
 
-def test_json_to_stdout_is_recorded_as_a_snapshot(repo: Repository, store_path: Path) -> None:
+def test_json_to_stdout_is_a_preview_and_record_makes_it_a_snapshot(
+    repo: Repository, store_path: Path
+) -> None:
     repo.set_field("bids", "1", "2005/06", 400)
     out = board(store_path, "--format", "json")
     assert out.returncode == 0, out.stderr
@@ -37,7 +39,20 @@ def test_json_to_stdout_is_recorded_as_a_snapshot(repo: Repository, store_path: 
         "after": 490,
         "all": 1770,
     }
+    assert Repository.open(store_path).state().snapshots == ()
+    recorded = board(store_path, "--format", "json", "-o", os.devnull, "--record")
+    assert recorded.returncode == 0, recorded.stderr
     assert [s.formats for s in Repository.open(store_path).state().snapshots] == [("json",)]
+
+
+def test_a_preview_leaves_the_changes_since_the_last_snapshot_for_the_bundle(
+    repo: Repository, store_path: Path, tmp_path: Path
+) -> None:
+    repo.set_field("bids", "1", "2005/06", 400)
+    assert board(store_path, "--format", "md").returncode == 0  # a look at the screen
+    assert board(store_path, "--all", str(tmp_path / "out")).returncode == 0
+    changes = (tmp_path / "out" / "changes.md").read_text(encoding="utf-8")
+    assert "1 change since the store was created" in changes and "350 → 400" in changes
 
 
 def test_all_writes_every_format_then_refuses_without_force(
@@ -49,7 +64,8 @@ def test_all_writes_every_format_then_refuses_without_force(
     names = {p.name for p in folder.iterdir()}
     assert names == {
         "snapshot.md", "snapshot.html", "snapshot.json", "components.csv", "bids.csv",
-        "implications.csv", "recommendations.csv", "changes.md", "screen.svg", "bids.xlsx",
+        "implications.csv", "recommendations.csv", "actions.csv", "changes.md", "screen.svg",
+        "bids.xlsx",
     }  # fmt: skip
     assert (folder / "bids.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     svg = ET.parse(folder / "screen.svg").getroot()

@@ -268,7 +268,17 @@ def test_only_a_console_started_for_a_browser_skips_settings(
 
 
 def test_read_only_reaches_every_browser_console(tmp_path: Path, store: Path) -> None:
+    async def recommendations_tab(served: Served) -> str:
+        url = f"{served.socket_url}&token={served.token}"
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(url, headers={"Origin": served.base}) as ws,
+        ):
+            await read_screen(ws, "Grand total")
+            await press(ws, "5")  # the Overview no longer fits the decisions on one screen
+            return await read_screen(ws, "agreed")
+
     Repository.open(store).set_field("recommendations", "3.1", "decision", "agreed")
     with serving(store, tmp_path, "--read-only") as served:
-        screen = asyncio.run(open_tab(served))
+        screen = asyncio.run(recommendations_tab(served))
     assert "agreed" in screen and "READ-ONLY" in screen, served.output()[-2000:]

@@ -140,6 +140,7 @@ def test_html_is_self_contained_and_printable_on_a4(repo: Repository) -> None:
 def test_csv_files_per_table(repo: Repository) -> None:
     files = csv_tables(prepare(repo, today=TODAY, exported_at=AT))
     assert sorted(files) == [
+        "actions.csv",
         "bids.csv",
         "components.csv",
         "implications.csv",
@@ -344,7 +345,8 @@ def test_bundle_writes_every_file_and_records_a_snapshot(repo: Repository, tmp_p
     assert names == sorted(
         [
             "snapshot.md", "snapshot.html", "snapshot.json", "components.csv", "bids.csv",
-            "implications.csv", "recommendations.csv", "changes.md", "screen.svg", "bids.xlsx",
+            "implications.csv", "recommendations.csv", "actions.csv", "changes.md", "screen.svg",
+            "bids.xlsx",
         ]
     )  # fmt: skip
     snapshot = repo.state().snapshots[-1]

@@ -40,12 +40,16 @@ stored_values = st.one_of(
     st.floats(allow_nan=False),
     st.text(max_size=40),
     st.sampled_from([" proposed", "Proposed", "proposed", "approved", "x" * 2_001, "", " a"]),
+    st.sampled_from(["2004-11-30", "2004-13-45", "30/11/2004", "1066-10-14", "open", "done"]),
     st.lists(st.integers(), max_size=2),
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(["bids", "components", "implications", "recommendations"]), stored_values)
+@given(
+    st.sampled_from(["bids", "components", "implications", "recommendations", "actions"]),
+    stored_values,
+)
 def test_the_quick_stored_check_accepts_only_what_the_parser_keeps_unchanged(
     table: str, value: Any
 ) -> None:

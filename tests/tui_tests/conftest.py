@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from store import Repository
 from tui.app import BoardApp
@@ -67,3 +68,16 @@ def write_elsewhere() -> WriteElsewhere:
         subprocess.run(command, check=True)
 
     return write
+
+
+StatusLine = Callable[[BoardApp], str]
+
+
+@pytest.fixture
+def status_line() -> StatusLine:
+    """`status_line(app)`: the status line above the footer, as plain text."""
+
+    def line(app: BoardApp) -> str:
+        return str(app.screen.query_one("#status", Static).render())
+
+    return line

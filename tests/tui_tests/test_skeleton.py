@@ -14,7 +14,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.board_table import BoardTable
 
 
-async def test_six_tabs_in_order(app: BoardApp) -> None:
+async def test_seven_tabs_in_order(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
         tabs = app.query_one(TabbedContent)
         titles = [str(tab.label) for tab in tabs.query("ContentTab")]
@@ -25,6 +25,7 @@ async def test_six_tabs_in_order(app: BoardApp) -> None:
             "4 Implications",
             "5 Recommendations",
             "6 History",
+            "7 Actions",
         ]
 
 

@@ -1,7 +1,8 @@
 """`board export`: a snapshot in one format (to a file or stdout), or every format in a folder.
 
-Every export, stdout included, is recorded as a snapshot so the next one lists what changed since
-(`board --read-only export ...` exports without recording).
+Snapshots are deliberate: `--all` records one (so the next lists what changed since), a single
+format is a preview unless `--record` is given. `board --read-only export ...` and `--at`
+exports never record.
 Textual is imported only for SVG (the console's screen, rendered headless).
 """
 
@@ -16,6 +17,7 @@ from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, wri
 
 from ..paths import store_path
 from .output import print_warnings
+from .show import revision_number
 
 FORMATS = (*EXPORT_FORMATS, "svg")
 
@@ -42,6 +44,18 @@ def add_parser(
         help="judge overdue targets as on this day (default: today)",
     )
     parser.add_argument("--tab", choices=TABS, default="overview", help="the screen for svg")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="record this single-format export as a snapshot (--all always does)",
+    )
+    parser.add_argument(
+        "--at",
+        type=revision_number,
+        default=None,
+        metavar="REVISION",
+        help="the board as it stood at that revision (not svg; never recorded)",
+    )
     return parser
 
 
@@ -54,19 +68,30 @@ def _svg(repo: Repository, args: argparse.Namespace, today: dt.date) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.all is not None and args.output is not None:
         raise ExportError("--all writes into its folder; -o is only for --format")
+    if args.at is not None and (args.format == "svg" or args.record):
+        raise ExportError(
+            "--at cannot be used with svg or --record (a past board is not a snapshot)"
+        )
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
     today = args.today or dt.date.today()
     if args.all is not None:
-        paths = write_bundle(
-            repo, args.all, today=today, svg=_svg(repo, args, today), force=args.force
-        )
+        svg = _svg(repo, args, today) if args.at is None else None  # the screen is the present
+        paths = write_bundle(repo, args.all, today=today, svg=svg, force=args.force, at=args.at)
         print_warnings(repo)
         print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
     target = None if args.output in (None, "-", "/dev/stdout") else Path(args.output)
     export_one(
-        repo, args.format, target, today=today, svg=svg, force=args.force, stream=sys.stdout.buffer
+        repo,
+        args.format,
+        target,
+        today=today,
+        svg=svg,
+        force=args.force,
+        stream=sys.stdout.buffer,
+        record=args.record,
+        at=args.at,
     )
     print_warnings(repo)  # damaged history lines the changes list skipped
     return 0

@@ -10,7 +10,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from store import YEAR_LABELS, BoardState, Repository, money, over_under, visible
+from store import (
+    YEAR_LABELS,
+    BoardState,
+    Repository,
+    as_at_text,
+    decision_requirement,
+    money,
+    over_under,
+    state_at,
+    visible,
+)
 
 from ..paths import store_path
 from ..tables import COLUMNS, TOTAL, table_rows
@@ -21,6 +31,7 @@ TITLES = {
     "bids": "Capital bids (£'000)",
     "implications": "Implications",
     "recommendations": "Recommendations",
+    "actions": "Actions",
 }
 # Piped output goes to a file or a mail, not a terminal: wide enough that no column is squeezed
 # (the console's widest columns, 60 + 58, fit), unless $COLUMNS says otherwise.
@@ -39,7 +50,26 @@ def add_parser(
     parser.add_argument(
         "table", nargs="?", choices=list(COLUMNS), metavar="TABLE", help=", ".join(COLUMNS)
     )
+    parser.add_argument(
+        "--at",
+        type=revision_number,
+        default=None,
+        metavar="REVISION",
+        help="the board as it stood at that revision (the history replayed back)",
+    )
     return parser
+
+
+def revision_number(text: str) -> int:
+    if not text.isdecimal():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (0 or more)")
+    return int(text)
+
+
+def as_at_line(state: BoardState) -> str:
+    """`As at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    text = as_at_text(state.revision, state.changed_at)
+    return text[:1].upper() + text[1:]
 
 
 def make_table(name: str, plain: bool) -> Table:
@@ -65,14 +95,21 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
     table.show_footer = True
 
 
-def render(repo: Repository, tables: list[str], console: Console) -> None:
-    state = repo.state()
+def render(
+    repo: Repository, tables: list[str], console: Console, state: BoardState | None = None
+) -> None:
+    state = state or repo.state()
     plain = not console.is_terminal
     report = state.report
     heading = Text(
         visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
     )
     console.print(heading, style="bold")
+    if state is not repo.state():
+        console.print(Text(as_at_line(state)), style="bold reverse")
+    requirement = decision_requirement(report)
+    if requirement:
+        console.print(Text(requirement))
     for name in tables:
         table = make_table(name, plain)
         for row in table_rows(state, name):
@@ -105,5 +142,6 @@ def make_console() -> Console:
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
-    render(repo, [args.table] if args.table else list(COLUMNS), make_console())
+    state = None if args.at is None else state_at(repo, args.at)
+    render(repo, [args.table] if args.table else list(COLUMNS), make_console(), state)
     return 0

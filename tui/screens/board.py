@@ -1,4 +1,4 @@
-"""The console's main screen: six tabs, the status line, and what each table's requests do.
+"""The console's main screen: seven tabs, the status line, and what each table's requests do.
 
 Frogmouth's `Main(Screen)` is the model: the App keeps the repository, the theme and the file
 watcher; this screen composes the tabs and is the only place that asks the store to change.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -31,11 +30,20 @@ from store import (
     choices,
     record_value,
     replacement,
+    uk_date,
     visible,
     when,
 )
 
-from ..edits import GROWABLE, EditLog, cell_field, problem, summary
+from ..edits import (
+    ACTION_FIELDS,
+    GROWABLE,
+    EditLog,
+    action_problem,
+    cell_field,
+    problem,
+    summary,
+)
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
 from ..overview import overview_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
@@ -44,8 +52,10 @@ from ..widgets.board_table import BidTable, BoardTable
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from .edit import ConfirmScreen, ConflictScreen, EditScreen
+from .form import FormScreen
+from .record import RecordKeeper
 
-EDITABLE = ("components", "bids", "implications", "recommendations")
+EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
@@ -65,7 +75,10 @@ class BoardScreen(Screen[None]):
         self.edits = EditLog(repo)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
+        self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
+        self.notice = READ_ONLY_NOTICE
         self._rows: dict[str, list[Row]] = {}  # each table's rows as last shown, unfiltered
+        self.record = RecordKeeper(self)
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -89,16 +102,19 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for table in self.query(BoardTable):
-            table.read_only = self.repo.read_only
-        self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
+            table.read_only = self.locked
+        self.show_state(self.state, self.shown_history())
+
+    def shown_history(self) -> list[HistoryEntry]:
+        return self.repo.history(HISTORY_SHOWN)
 
     # --- read-only ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return allowed(action, self.repo.read_only)
+        return allowed(action, self.locked)
 
     def on_key(self, event: events.Key) -> None:
-        if self.repo.read_only and event.key in edit_keys():
-            self.notify(READ_ONLY_NOTICE, title="Read-only", severity="warning", markup=False)
+        if self.locked and event.key in edit_keys():
+            self.notify(self.notice, title="Read-only", severity="warning", markup=False)
 
     # --- attributes down ------------------------------------------------------------------------
     def board_table(self, table: str) -> BoardTable:
@@ -139,7 +155,10 @@ class BoardScreen(Screen[None]):
     def _show_status(self) -> None:
         """Most important first, so a narrow projector still shows the mode and the last change."""
         s = self.state
-        mode = "READ-ONLY" if self.repo.read_only else "editing"
+        mode = self.mode_text()
+        meeting = s.open_meeting
+        if meeting is not None:
+            mode = f"{mode} │ meeting {meeting.id} open"
         last = (
             f"last change {when(s.changed_at)} UTC by {s.changed_by}"
             if s.changed_at
@@ -153,8 +172,11 @@ class BoardScreen(Screen[None]):
             text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
         self.query_one("#status", Static).update(Text(visible(text)))
 
+    def mode_text(self) -> str:
+        return "READ-ONLY" if self.repo.read_only else "editing"
+
     def refresh_now(self) -> None:
-        self.show_state(self.repo.state(), self.repo.history(HISTORY_SHOWN))
+        self.show_state(self.repo.state(), self.shown_history())
 
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
     def receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
@@ -203,7 +225,7 @@ class BoardScreen(Screen[None]):
         if active in EDITABLE:
             self.open_filter(self.board_table(active))
         else:
-            self.notify("Filter works on Components, Bids, Implications and Recommendations.")
+            self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
 
     @on(BoardTable.FilterRequested)
     def filter_requested(self, message: BoardTable.FilterRequested) -> None:
@@ -254,6 +276,8 @@ class BoardScreen(Screen[None]):
     async def open_editor(self, table: str, record: str, field: str, label: str) -> None:
         base = self.state.revision
         current = record_value(self.state, table, record, field)
+        if (table, field) == ("actions", "due"):
+            current = uk_date(current or "")  # typed the UK way, stored as ISO
         dialog = EditScreen(
             f"{table.capitalize()} {record} · {label}" + (f" ({field})" if "." in field else ""),
             "" if current is None else str(current),
@@ -312,9 +336,24 @@ class BoardScreen(Screen[None]):
     @on(BoardTable.AddRequested)
     def add_requested(self, message: BoardTable.AddRequested) -> None:
         if message.table.table_name not in GROWABLE:
-            self.notify("Rows can be added to Components and Bids only.", markup=False)
+            self.notify("Rows can be added to Components, Bids and Actions only.", markup=False)
             return
-        self.add_row(message.table.table_name)
+        if message.table.table_name == "actions":
+            self.add_action()
+        else:
+            self.add_row(message.table.table_name)
+
+    @work
+    async def add_action(self) -> None:
+        dialog = FormScreen(
+            "New action",
+            [(name, label, "") for name, label in ACTION_FIELDS],
+            check=action_problem,
+            hint="enter: next field, then add · due as 30/11/2004 · escape cancels",
+        )
+        values = await self.app.push_screen_wait(dialog)
+        if values is not None:
+            self._add("actions", {k: v for k, v in values.items() if v.strip()})
 
     @work
     async def add_row(self, table: str) -> None:
@@ -323,10 +362,12 @@ class BoardScreen(Screen[None]):
             f"New {kind} — title", "", validate=lambda v: problem(table, "", "title", v)
         )
         title = await self.app.push_screen_wait(dialog)
-        if title is None:
-            return
+        if title is not None:
+            self._add(table, {"title": title})
+
+    def _add(self, table: str, fields: dict[str, str]) -> None:
         try:
-            change = self.repo.add(table, {"title": title})
+            change = self.repo.add(table, fields)
         except BoardError as err:
             self.refused(err)
             return
@@ -337,14 +378,16 @@ class BoardScreen(Screen[None]):
     def delete_requested(self, message: BoardTable.DeleteRequested) -> None:
         table, row = message.table.table_name, message.row
         if table not in GROWABLE or row is None or not row.record or row.part:
-            self.notify("Only whole components and bids can be removed.", markup=False)
+            self.notify("Only whole components, bids and actions can be removed.", markup=False)
             return
         self.remove_row(table, row)
 
     @work
     async def remove_row(self, table: str, row: Row) -> None:
         base = self.state.revision
-        title = record_value(self.state, table, row.record, "title")
+        title = record_value(
+            self.state, table, row.record, "text" if table == "actions" else "title"
+        )
         question = f"Remove {table[:-1]} {row.record} '{title}'? It can be undone with u."
         if not await self.app.push_screen_wait(ConfirmScreen(question)):
             return
@@ -374,35 +417,13 @@ class BoardScreen(Screen[None]):
         self.refresh_now()
         self.notify(f"{word.capitalize()}: {summary(inverse)}", markup=False)
 
-    # --- export -----------------------------------------------------------------------------------
-    @work
-    async def action_export(self) -> None:
-        """Ask for a folder (a dated one by default), then write every format there."""
-        stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        default = self.repo.path.parent / "exports" / stamp
-        dialog = EditScreen(
-            "Export snapshot — folder (created if missing)",
-            str(default),
-            validate=_folder_problem,
-            hint="enter writes every format there · escape cancels",
-        )
-        folder = await self.app.push_screen_wait(dialog)
-        if folder is not None:
-            svg = self.app.export_screenshot(title=self.app.TITLE)
-            self._write_export(Path(folder.strip()).expanduser(), svg)
+    # --- the meeting as a record: meetings, the past, snapshots (screens/record.py) --------------
+    def action_meeting(self) -> None:
+        """m: start a meeting, or end the one that is open."""
+        self.record.meeting()
 
-    @work(thread=True, exclusive=True, group="export")
-    def _write_export(self, folder: Path, svg: str) -> None:
-        from store import write_bundle  # the export's modules load on first use, not at start-up
-
-        try:
-            paths = write_bundle(self.repo, folder, today=self.today, svg=svg)
-        except BoardError as err:
-            self.app.call_from_thread(self.refused, err)
-            return
-        self.edits.own_revisions.add(self.repo.state().revision)  # the snapshot record is ours
-        message = f"Snapshot written to {folder} ({len(paths)} files)"
-        self.app.call_from_thread(self.notify, message, title="Exported", markup=False, timeout=10)
+    def action_export(self) -> None:
+        self.record.export()
 
     # --- shared ending ------------------------------------------------------------------------------
     def _done(self, change: Change) -> None:
@@ -416,7 +437,3 @@ class BoardScreen(Screen[None]):
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:
     old = {r.key: r.texts for r in before}
     return {r.key for r in after if old.get(r.key) != r.texts}
-
-
-def _folder_problem(text: str) -> str | None:
-    return None if text.strip() else "Give a folder to write the snapshot into."
