@@ -95,6 +95,24 @@ def chained(entries: list[dict[str, Any]], prev: str) -> tuple[bytes, str]:
     return b"".join(lines), prev
 
 
+def broken_link(newest_first: list[dict[str, Any]], before: str, head: str) -> int | None:
+    """The revision of the first line (newest first) whose hash does not hold, or None.
+
+    The newest line must be the store's head and each must hash, after the one before it (the
+    oldest after `before`: the hash of the line before it, or the genesis), to its own `h`. A
+    replay across lines that hold (as_at.py) undoes exactly what was written, in order.
+    """
+    expected = head
+    for n, entry in enumerate(newest_first):
+        older = newest_first[n + 1] if n + 1 < len(newest_first) else None
+        prev = before if older is None else str(older.get("h", ""))
+        body = {k: v for k, v in entry.items() if k != "h"}
+        if entry.get("h") != expected or link(prev, body) != expected:
+            return int(entry["rev"])
+        expected = prev
+    return None
+
+
 class HistoryFile:
     """The history lines of one store: make ready, append, read newest first, verify."""
 
