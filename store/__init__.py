@@ -44,8 +44,10 @@ from .errors import (
     StoreUnwritable,
     ValidationError,
 )
+from .files import atomic_write, network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .integrity import replacement
 from .meetings import meeting_fields
 from .model import (
     YEAR_LABELS,
@@ -68,7 +70,7 @@ from .model import (
     YesNo,
 )
 from .records import ROW_TABLES, record_value
-from .repository import Change, Repository, who_am_i
+from .repository import NOTHING, Change, Repository, who_am_i
 from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (
@@ -86,6 +88,7 @@ from .validate import (
 
 __all__ = [
     "ALIASES",
+    "atomic_write",
     "ROW_TABLES",
     "as_at_text",
     "meeting_fields",
@@ -99,6 +102,7 @@ __all__ = [
     "uk_date",
     "working_days_after",
     "EXPORT_FORMATS",
+    "NOTHING",
     "FIELDS",
     "OVERDUE",
     "SCHEMA_VERSION",
@@ -145,6 +149,7 @@ __all__ = [
     "gc_paused",
     "history_path",
     "money",
+    "network_note",
     "over_under",
     "parse_value",
     "accepted_forms",
@@ -153,8 +158,10 @@ __all__ = [
     "priority_label",
     "prepare",
     "record_value",
+    "replacement",
     "render",
     "status_label",
+    "store_file",
     "target_text",
     "visible",
     "short_path",

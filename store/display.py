@@ -130,19 +130,30 @@ def change_text(action: str, old: Any, new: Any, table: str = "", record: str = 
     return f"{describe_value(old)} → {describe_value(new)}"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The one rule for text from the store or a user shown anywhere but JSON: C0 and C1 controls
+# (ESC, BEL, CSI U+009B: escape codes that retitle or drive a terminal) and the bidi embeddings,
+# overrides, isolates and marks (U+202E in a title reversed that row's figures in a browser:
+# 052,1 for 1,250) are shown as visible marks. Tab and line feed are kept (one_line and
+# visible_lines decide about line breaks).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _mark(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ␛ for ESC, ␇ for BEL
+    return "␡" if code == 0x7F else f"⟨U+{code:04X}⟩"
 
 
 def visible(text: str) -> str:
-    """Control characters (escape codes) as visible symbols, so data can never drive a terminal.
+    """Control and bidi characters as visible marks, so data can never drive a terminal nor
+    reorder a line (see _UNSAFE).
 
     The usual printable text skips the regex (a 10,000-row tab calls this for every cell).
     """
     if text.isprintable():
         return text
-    return _CONTROL.sub(
-        lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
-    )
+    return _UNSAFE.sub(lambda m: _mark(m.group()), text)
 
 
 def short_path(path: Path, home: Path | None = None) -> str:

@@ -264,6 +264,10 @@ class BoardState:
     snapshots: tuple[Snapshot, ...] = ()
     actions: tuple[Action, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    # The store's id and its history's last hash (history_file.py): a printed snapshot names them,
+    # so a minute can be checked against the store later, and a console notices a replaced file.
+    store_id: str = ""
+    history_head: str = ""
 
     @property
     def open_meeting(self) -> Meeting | None:
@@ -271,6 +275,11 @@ class BoardState:
 
     def last_ended_meeting(self) -> Meeting | None:
         return next((m for m in reversed(self.meetings) if not m.is_open), None)
+
+    @property
+    def head_digest(self) -> str:
+        """The history head as printed: its first 16 hex digits."""
+        return self.history_head[:16]
 
     @cached_property
     def _year_totals(self) -> dict[str, int]:

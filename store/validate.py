@@ -239,7 +239,7 @@ STATUS_FIELD = {
     "recommendations": "decision",
     "actions": "status",
 }
-_PART_RE = re.compile(r"^part(\d+)\.(\w+)$")
+_PART_RE = re.compile(r"^part([0-9]+)\.(\w+)$", re.ASCII)
 _VOCABULARIES = {
     ("components", "status"): ComponentStatus,
     ("bids", "status"): BidStatus,
@@ -262,7 +262,7 @@ def canonical_field(table: str, field: str) -> str:
     field = ALIASES.get((table, field.strip().lower()), field.strip().lower())
     match = _PART_RE.match(field)
     if table == "components" and match and match.group(2) in PART_FIELDS:
-        return field
+        return f"part{int(match.group(1))}.{match.group(2)}"  # part04 is part4: one name a field
     if field not in FIELDS[table]:
         names = ", ".join(field_names(table))
         raise NotFound(f"unknown field {field!r} for {table}; fields are: {names}")

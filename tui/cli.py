@@ -6,19 +6,23 @@ Every user mistake is one line on stderr and exit 2; an internal error says wher
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
-import os
 import sys
 import traceback
+from pathlib import Path
 from typing import NoReturn
 
-from store import BoardError
+from store import BoardError, network_note
 
 from .commands.history import one_line
+from .commands.output import quiet_stdout
 from .paths import log_path, store_path
 
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT}
 COMMANDS = (
     "show",
+    "get",
     "set",
     "add",
     "remove",
@@ -117,31 +121,61 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _quiet_stdout() -> None:
-    """The reader went away (`board show | head`): stop Python's exit flush from complaining."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _bad_argument(argv: list[str]) -> str | None:
+    """An argument that is not UTF-8 (Python keeps its bytes as surrogates, which no store,
+    history or terminal can take)."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return f"argument {number} ({shown}) is not valid UTF-8 text"
+    return None
+
+
+def _tolerant_output() -> None:
+    """A terminal or pipe that cannot show a character (LANG=C, PYTHONIOENCODING=ascii) gets
+    an escape such as \u2192 instead of an internal error after the edit was saved."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
+    bad = _bad_argument(sys.argv[1:] if argv is None else argv)
+    if bad:
+        return _fail(bad)
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            return _run_console(args)
+            return _run_console(args)  # the console shows the network note itself
+        _note_network(store_path(args.store))
         return int(args.run(args) or 0)
     except BoardError as err:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        _quiet_stdout()
+        quiet_stdout()
         return 0
     except OSError as err:
+        if err.filename is None and err.errno in _OUTPUT_ERRORS:  # stdout is /dev/full, ...
+            quiet_stdout()
+            return _fail(f"cannot write the output ({err.strerror or err})")
         if err.filename is None:
             return _internal(err)
         return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
         return _internal(err)
+
+
+def _note_network(path: Path) -> None:
+    """Once per run, on stderr: a store on NFS, SMB or FUSE may not be locked between machines."""
+    note = network_note(path)
+    if note:
+        print(f"board: warning: {one_line(note)}", file=sys.stderr)
 
 
 def _internal(err: Exception) -> int:

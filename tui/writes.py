@@ -36,6 +36,7 @@ class Write:
     remember: bool = True  # an edit of this console's own (undo-able); undo/redo record themselves
     retry: Callable[[], Change | None] | None = None  # after a StaleEdit, if the user says "mine"
     mine: str = ""  # the value the user typed, for the keep-theirs/apply-mine question
+    target: tuple[str, str, str] | None = None  # (table, id, field) the question is about
     then: Callable[[Any], None] | None = None  # on the UI thread once saved, given what run gave
 
 

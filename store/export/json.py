@@ -43,6 +43,7 @@ def json_data(export: Export) -> dict[str, Any]:
         "oversubscription": s.oversubscription(),
         "changes": _changes_json(export),
         "revision": s.revision,
+        "history_head": s.history_head,
         "exported_at": export.exported_at,
     }
 

@@ -9,7 +9,6 @@ read the state directly.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..dates import uk_date
@@ -54,11 +53,13 @@ def changes_since_meeting(state: BoardState, history: list[HistoryEntry]) -> Mee
 
 
 def stamp_text(export: Export) -> str:
-    """The export's one marked line: when, and which revision (as at an earlier one, if so)."""
+    """The export's one marked line: when, which revision (as at an earlier one, if so) and the
+    history head at that revision (history_file.py), so a printed copy can be checked later."""
     s = export.state
+    head = f" · history head {s.head_digest}" if s.head_digest else ""
     if not export.as_at:
-        return f"Exported at: {export.exported_at} · store revision {s.revision}"
-    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}"
+        return f"Exported at: {export.exported_at} · store revision {s.revision}{head}"
+    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}{head}"
 
 
 def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
@@ -254,12 +255,10 @@ def board_tables(export: Export) -> list[DisplayTable]:
     ]
 
 
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
-
-
 def visible_lines(text: str) -> str:
-    """Control characters made visible, keeping line breaks (normalised to \\n)."""
-    if not _CONTROL_OR_BREAK.search(text):
+    """Control and bidi characters made visible (display.visible), keeping line breaks
+    (normalised to \\n)."""
+    if text.isprintable():
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(visible(line) for line in lines)

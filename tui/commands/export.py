@@ -16,6 +16,7 @@ from pathlib import Path
 from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
+from .output import print_warnings
 from .show import revision_number
 
 FORMATS = (*EXPORT_FORMATS, "svg")
@@ -76,10 +77,11 @@ def run(args: argparse.Namespace) -> int:
     if args.all is not None:
         svg = _svg(repo, args, today) if args.at is None else None  # the screen is the present
         paths = write_bundle(repo, args.all, today=today, svg=svg, force=args.force, at=args.at)
+        print_warnings(repo)
         print(f"wrote {len(paths)} files to {args.all.resolve()}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
-    target = None if args.output in (None, "-") else Path(args.output)
+    target = None if args.output in (None, "-", "/dev/stdout") else Path(args.output)
     export_one(
         repo,
         args.format,
@@ -91,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         record=args.record,
         at=args.at,
     )
+    print_warnings(repo)  # damaged history lines the changes list skipped
     if target is not None:  # stdout stays the snapshot's alone; the note goes to stderr
         print(f"wrote the {args.format} snapshot to {target.resolve()}", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from rich.text import Text
 from store import HistoryEntry, Repository, change_text, visible, when
 
 from ..paths import store_path
-from .output import board_console
+from .output import board_console, print_warnings
 
 
 def add_parser(
@@ -45,6 +45,7 @@ def line(entry: HistoryEntry) -> str:
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
     entries = repo.history(args.limit)
+    print_warnings(repo)
     console = board_console(soft_wrap=True)
     for entry in entries:
         if args.json:

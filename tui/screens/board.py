@@ -33,6 +33,7 @@ from store import (
     accepted_forms,
     choices,
     record_value,
+    replacement,
     uk_date,
 )
 
@@ -56,7 +57,7 @@ from ..widgets.detail_panel import DetailPanel
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
-from .edit import ChoiceScreen, ConfirmScreen, EditScreen
+from .edit import ConfirmScreen, ConflictScreen, EditScreen
 from .form import FormScreen
 from .record import RecordKeeper
 
@@ -202,6 +203,8 @@ class BoardScreen(Screen[None]):
                 self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
         self.query_one("#table-history", RowTable).set_rows(history_rows(history))
         self.query_one(DetailPanel).set_state(state, history)
+        for warning in self.repo.take_warnings():  # each once, not on every reload
+            self.notify(warning, severity="warning", markup=False)
         self._show_status()
 
     def _unmark(self, table: str, keys: set[str]) -> None:
@@ -237,7 +240,14 @@ class BoardScreen(Screen[None]):
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
     def receive(self, shown: Shown) -> None:
         state = shown.state
-        if state.revision == self.state.revision:
+        if state is self.state:  # the same file as shown (the store hands out one object a file)
+            return
+        replaced = replacement(self.state, state)
+        if replaced:
+            self.notify(
+                replaced, title="Store replaced", severity="warning", markup=False, timeout=30
+            )
+        elif state.revision == self.state.revision:
             return
         news = range(self.state.revision + 1, state.revision + 1)
         self.received += sum(1 for rev in news if rev not in self.edits.own_revisions)
@@ -246,7 +256,7 @@ class BoardScreen(Screen[None]):
 
     def _warn_open_dialog(self, state: BoardState) -> None:
         dialog = self.app.screen
-        if not isinstance(dialog, EditScreen) or dialog.target is None:
+        if not isinstance(dialog, EditScreen | ConflictScreen) or dialog.target is None:
             return
         before = record_value(self.state, *dialog.target)
         after = record_value(state, *dialog.target)
@@ -317,10 +327,11 @@ class BoardScreen(Screen[None]):
 
     @work
     async def _ask_apply_mine(self, err: StaleEdit, write: Write) -> None:
-        mine = write.mine
-        question = f"{err} — it is now {err.current!r}. Keep theirs, or apply yours ({mine!r})?"
-        answers = {"theirs": f"Keep theirs ({err.current!r})", "mine": f"Apply mine ({mine!r})"}
-        if await self.app.push_screen_wait(ChoiceScreen(question, answers)) == "mine":
+        target = write.target
+        assert target is not None  # only a field's save offers "apply mine", and it names it
+        theirs = "" if err.current is None else str(err.current)
+        dialog = ConflictScreen(" ".join(target), theirs, err.who, write.mine, target)
+        if await self.app.push_screen_wait(dialog) == "mine":
             assert write.retry is not None
             self.write(Write(write.word, write.retry))
 
@@ -371,7 +382,15 @@ class BoardScreen(Screen[None]):
             return
         save = partial(self.repo.set_field, table, record, field, value)
         retry = partial(save, base_revision=None)  # "apply mine": over whatever is there now
-        self.write(Write("save", partial(save, base_revision=base), retry=retry, mine=value))
+        self.write(
+            Write(
+                "save",
+                partial(save, base_revision=base),
+                retry=retry,
+                mine=value,
+                target=(table, record, field),
+            )
+        )
 
     # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
     @on(BidsPane.PlanReady)

@@ -165,7 +165,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(visible(self.question)), classes="title")
+            yield Static(Text(visible(self.question)), classes="title", id="question")
             yield OptionList(*(Option(Text(label), id=key) for key, label in self.answers.items()))
 
     def on_mount(self) -> None:
@@ -177,3 +177,30 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConflictScreen(ChoiceScreen):
+    """Keep theirs or apply mine, for one field; live refresh keeps "theirs" current while it is
+    open (a third change before the choice used to leave the first one's value on screen)."""
+
+    def __init__(
+        self, what: str, theirs: str, who: str, mine: str, target: tuple[str, str, str]
+    ) -> None:
+        self.what, self.mine, self.target = what, mine, target
+        super().__init__(self._question(theirs, who), self._answers(theirs))
+
+    def _question(self, theirs: str, who: str) -> str:
+        return (
+            f"{self.what} was changed by {who} — it is now {theirs!r}. "
+            f"Keep theirs, or apply yours ({self.mine!r})?"
+        )
+
+    def _answers(self, theirs: str) -> dict[str, str]:
+        return {"theirs": f"Keep theirs ({theirs!r})", "mine": f"Apply mine ({self.mine!r})"}
+
+    def field_changed(self, value: str, who: str) -> None:
+        """Another change to this field arrived before the choice."""
+        self.question = self._question(value, who)
+        self.query_one("#question", Static).update(Text(visible(self.question)))
+        label = self._answers(value)["theirs"]
+        self.query_one(OptionList).replace_option_prompt("theirs", Text(visible(label)))
