@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         at=args.at,
     )
     print_warnings(repo)  # damaged history lines the changes list skipped
-    if target is not None:  # stdout stays the snapshot's alone; the note goes to stderr
+    # stdout stays the snapshot's alone, so the note goes to stderr; /dev/null was asked for silence
+    if target is not None and str(target) != os.devnull:
         print(f"wrote the {args.format} snapshot to {target.resolve()}", file=sys.stderr)
     return 0
