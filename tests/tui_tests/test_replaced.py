@@ -39,7 +39,12 @@ async def test_a_backup_restored_over_the_store_is_named_as_a_replacement(
         assert await wait_for(lambda: app.board.state.revision == 3)
         put_in_place(backup, store_path)
         assert await wait_for(lambda: app.board.state.revision == 1)
-        [message] = [m for m in notices(app) if "replaced" in m]
+        # notify() posts a message: the notice lands a moment after the state it is about
+        await wait_for(lambda: any("replaced" in m for m in notices(app)))
+        said = notices(app)
+        replaced = [m for m in said if "replaced" in m]
+        assert len(replaced) == 1, said
+        [message] = replaced
         assert message.startswith("the store was replaced: revision 3 → 1")
         assert app.board.state.bids[0].note == "one"
 
@@ -56,6 +61,8 @@ async def test_a_copy_at_the_same_revision_is_noticed(
         assert await wait_for(lambda: app.board.state.revision == 1)
         put_in_place(twin, store_path)  # revision 1 too, another history
         assert await wait_for(lambda: app.board.state.bids[0].note == "the twin's")
+        # notify() posts a message: the notice lands a moment after the state it is about
+        await wait_for(lambda: any("replaced" in m for m in notices(app)))
         said = notices(app)
         assert any(m.startswith("the store was replaced: revision 1 → 1") for m in said), said
 
@@ -70,7 +77,12 @@ async def test_a_store_re_created_after_deletion_is_named_as_another_store(
         store_path.unlink()
         await asyncio.to_thread(write_elsewhere, store_path, "bids", "2", "note", "new store")
         assert await wait_for(lambda: app.board.state.bids[1].note == "new store")
-        [message] = [m for m in notices(app) if "replaced" in m]
+        # notify() posts a message: the notice lands a moment after the state it is about
+        await wait_for(lambda: any("replaced" in m for m in notices(app)))
+        said = notices(app)
+        replaced = [m for m in said if "replaced" in m]
+        assert len(replaced) == 1, said
+        [message] = replaced
         assert (
             message == "the store was replaced: revision 1 → 1 (another store: re-created "
             "or copied over this one)"
