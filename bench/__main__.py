@@ -17,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, edit, live, money, record, scale, screens
+from . import cli, cursor, edit, live, money, record, scale, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -27,7 +27,7 @@ RESULTS = Path(__file__).parent / "results"
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="items to run, e.g. 3,4")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="items to run, e.g. 3,4")
     parser.add_argument(
         "--stores", type=Path, default=None, help="item 9: keep its large stores in DIR"
     )
@@ -70,6 +70,10 @@ def run(items: set[str], quick: bool, folder: Path, stores: Path | None = None) 
             build(folder / "as-at.json", history=history), history, runs
         )
         figures += record.minutes_figures(folder, 100 if quick else 1_000, 3 if quick else 11)
+    if "8" in items:
+        figures += cursor.cursor_figures(
+            build(folder / "cursor.json", bids=big), 20 if quick else 100
+        )
     if "9" in items:
         (stores or folder).mkdir(parents=True, exist_ok=True)
         figures += scale.scale_figures(stores or folder, 1 if quick else 3)

@@ -81,7 +81,7 @@ def add_history(repo: Repository, count: int) -> None:
         for start in range(first, first + count, BATCH):
             stop = min(start + BATCH, first + count)
             entries = [_entry(rev) for rev in range(start, stop)]
-            storage.history_file.append(entries, mode_of=storage.path)
+            storage.append_history(meta, entries)
         meta["revision"] = first + count - 1
         data["bids"]["1"]["note"] = f"note {first + count - 1}"  # the store holds what they say
         storage.replace(data)

@@ -17,6 +17,7 @@ from .as_at import Unreachable, state_at
 from .dates import parse_date, uk_date, working_days_after
 from .display import (
     OVERDUE,
+    RECORD_NOUNS,
     SYMBOLS,
     TAB_TITLES,
     TABS,
@@ -26,6 +27,7 @@ from .display import (
     money,
     over_under,
     priority_label,
+    short_path,
     status_label,
     target_text,
     visible,
@@ -42,8 +44,10 @@ from .errors import (
     StoreUnwritable,
     ValidationError,
 )
+from .files import atomic_write, network_note, store_file
 from .gc_pause import gc_paused
 from .history_file import history_path
+from .integrity import replacement
 from .meetings import meeting_fields
 from .model import (
     YEAR_LABELS,
@@ -66,7 +70,7 @@ from .model import (
     YesNo,
 )
 from .records import ROW_TABLES, record_value
-from .repository import Change, Repository, who_am_i
+from .repository import NOTHING, Change, Repository, who_am_i
 from .rules import decision_requirement
 from .storage import SCHEMA_VERSION
 from .validate import (
@@ -74,14 +78,17 @@ from .validate import (
     FIELDS,
     STATUS_FIELD,
     TABLES,
+    accepted_forms,
     canonical_field,
     choices,
     field_names,
     parse_value,
+    split_part,
 )
 
 __all__ = [
     "ALIASES",
+    "atomic_write",
     "ROW_TABLES",
     "as_at_text",
     "meeting_fields",
@@ -95,6 +102,7 @@ __all__ = [
     "uk_date",
     "working_days_after",
     "EXPORT_FORMATS",
+    "NOTHING",
     "FIELDS",
     "OVERDUE",
     "SCHEMA_VERSION",
@@ -141,16 +149,23 @@ __all__ = [
     "gc_paused",
     "history_path",
     "money",
+    "network_note",
     "over_under",
     "parse_value",
+    "accepted_forms",
+    "split_part",
     "planning",
     "priority_label",
     "prepare",
     "record_value",
+    "replacement",
     "render",
     "status_label",
+    "store_file",
     "target_text",
     "visible",
+    "short_path",
+    "RECORD_NOUNS",
     "when",
     "who_am_i",
     "write_bundle",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .convert import state_from_data
 from .errors import NotFound, StoreDamaged, ValidationError
+from .history_file import broken_link, genesis
 from .model import YEARS, BoardState, HistoryEntry
 from .records import get_field, put_field
 from .storage import META, Data
@@ -48,15 +49,26 @@ def state_at(repo: Repository, revision: int) -> BoardState:
     newer, at_target = _lines_back_to(repo, revision)
     data = repo.storage.load()
     _check_reachable(data, newer, revision, current.revision, has_older=at_target is not None)
+    _check_chain(data[META]["1"], newer, at_target, revision)
     work = rewind(data, newer)
     _drop_later_snapshots(work, revision)
     meta = {**work[META]["1"], "revision": revision}  # the envelope as it stood, too
     meta.update(changed_at=str((at_target or {}).get("at", "")))
     meta.update(changed_by=str((at_target or {}).get("who", "")))
+    meta.update(history_head=_head_then(meta, at_target))
     try:
         return state_from_data(work, meta)
     except (ValidationError, KeyError, TypeError, ValueError) as err:
         raise StoreDamaged(f"the history does not replay to revision {revision} ({err})") from None
+
+
+def _head_then(meta: dict[str, Any], at_target: Line | None) -> str:
+    """The history head at that revision (what a snapshot of it prints): the hash of its last
+    line, or the genesis when no line is that old."""
+    if at_target is not None:
+        return str(at_target.get("h", ""))
+    store_id = meta.get("store_id")
+    return genesis(store_id) if isinstance(store_id, str) else ""
 
 
 def entries_since(repo: Repository, revision: int) -> list[HistoryEntry]:
@@ -87,12 +99,8 @@ def _lines_back_to(repo: Repository, revision: int) -> tuple[list[Line], Line | 
     from the end of the file, one line more than the revisions between (each has one or more)."""
     limit = max(16, repo.state().revision - revision + 2)
     while True:
-        lines = repo.storage.history(limit)
-        try:
-            cut = next((n for n, line in enumerate(lines) if line["rev"] <= revision), None)
-        except (KeyError, TypeError) as err:
-            where = repo.storage.history_file.path
-            raise StoreDamaged(f"{where}: a line is damaged ({err!r})") from None
+        lines, _ = repo.storage.history(limit)  # damaged lines skipped: gaps, refused below
+        cut = next((n for n, line in enumerate(lines) if line["rev"] <= revision), None)
         if cut is not None or len(lines) < limit:
             newer = lines if cut is None else lines[:cut]
             return newer, (None if cut is None else lines[cut])
@@ -121,6 +129,23 @@ def _check_reachable(
         f"revision {missing[-1]} has no readable history line (lost or damaged), so the board "
         f"cannot be replayed back past it to revision {target}"
     )
+
+
+def _check_chain(meta: dict[str, Any], newer: list[Line], older: Line | None, target: int) -> None:
+    """The lines to undo must be the store's own, unaltered and in order: their hash chain
+    (history_file.py) from the store's head back to the line at `target`. A schema 2 store
+    opened read-only has no chain yet (nothing to check)."""
+    store_id, head = meta.get("store_id"), meta.get("history_head")
+    if not newer or not isinstance(store_id, str) or not isinstance(head, str):
+        return
+    before = str(older.get("h", "")) if older is not None else genesis(store_id)
+    broken = broken_link(newer, before, head)
+    if broken is not None:
+        raise Unreachable(
+            f"the history line of revision {broken} does not hold its hash chain (altered, moved "
+            f"or not this store's), so the board cannot be replayed back past it to revision "
+            f"{target}; run `board check`"
+        )
 
 
 def _snapshot_revisions(data: Data) -> set[int]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import ValidationError
+from .meta_check import check_changed, check_report
 from .model import (
     YEARS,
     Action,
@@ -25,7 +26,10 @@ from .model import (
     Snapshot,
     YesNo,
 )
+from .seed import seed_tables
 from .validate import check_stored
+
+REPORT_MODEL = seed_tables()["report"][0]
 
 Data = dict[str, dict[str, Any]]
 
@@ -38,6 +42,7 @@ def _checked(table: str, doc_id: int, doc: Any, make: Maker) -> Any:
         raise ValidationError(f"{table} {doc_id} is not a record")
     try:
         check_stored(table, doc)
+        check_changed(doc)
     except ValidationError as err:
         raise ValidationError(f"{table} {doc_id}: {err}") from None
     return make(doc_id, doc)
@@ -182,12 +187,15 @@ def state_from_data(
     report = data.get("report", {}).get("1")
     if not isinstance(report, dict):
         raise ValidationError("the report record is missing")
+    check_report(report, REPORT_MODEL)
     envelope = meta.get("envelope") or {}
     return BoardState(
         revision=int(meta.get("revision", 0)),
         changed_at=str(meta.get("changed_at", "")),
         changed_by=str(meta.get("changed_by", "")),
         report=report,
+        store_id=str(meta.get("store_id", "")),
+        history_head=str(meta.get("history_head", "")),
         components=cache.models(data, "components", _component),
         bids=cache.models(data, "bids", _bid),
         implications=cache.models(data, "implications", _implication),

@@ -1,9 +1,13 @@
-"""The one home for calendar dates: UK spellings in, ISO in the file, "30 November 2004" out.
+"""The one home for dates and times: UK spellings in, ISO in the file, the UK way out.
 
-The store, JSON and CSV keep ISO (`2004-11-30`); screens and documents show the UK way. A
-secretary may type any common UK spelling: `30/11/2004`, `30-11-2004`, `30 November 2004`,
-`30 Nov 2004`, or ISO. Day before month, always (python-dateutil with dayfirst=True); ISO is
-read first because dateutil with dayfirst reads `2004-01-02` as 1 February.
+The store, JSON and CSV keep ISO (`2004-11-30`); screens and documents show the UK way
+(`30 November 2004`). A secretary may type any common UK spelling: `30/11/2004`, `30-11-2004`,
+`30 November 2004`, `30 Nov 2004`, or ISO. Day before month, always (python-dateutil with
+dayfirst=True); ISO is read first because dateutil with dayfirst reads `2004-01-02` as
+1 February. The same reading serves an action's due date and a target typed as a day.
+
+Times are stored in UTC (ISO 8601) and shown in the local zone with its name, the way a UK
+council writes them: `1 Dec 2026 08:07 GMT` (BST in summer).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import lru_cache
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))  # differ in every part
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
+MAX_DATE_TEXT = 60  # longer is not a date; dateutil need not read it
 
 
 def parse_date(text: str) -> dt.date:
@@ -25,9 +30,20 @@ def parse_date(text: str) -> dt.date:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("a date is needed, e.g. 30/11/2004 or 30 November 2004")
     value = text.strip()
+    if len(value) > MAX_DATE_TEXT:
+        raise ValueError(f"{value[:20]!r}… is too long to be a date")
     if _ISO.match(value):
         return _checked(_iso(value, text), text)
     return _checked(_uk(value, text), text)
+
+
+def typed_day(text: str) -> dt.date | None:
+    """The whole day in `31/01/2027`, `2027-01-31` or `31 January 2027`; None when the text is
+    not one (a month such as `Jan 2027` is the model's Target form, not a day)."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
 
 
 def _iso(value: str, text: str) -> dt.date:
@@ -59,11 +75,26 @@ def _checked(day: dt.date, text: str) -> dt.date:
 
 @lru_cache(maxsize=4096)
 def uk_date(iso: str) -> str:
-    """`2004-11-30` -> `30 November 2004`; an empty value stays empty."""
-    if not iso:
-        return ""
-    day = dt.date.fromisoformat(iso)
+    """`2004-11-30` -> `30 November 2004`; an empty value stays empty, and a text that is not
+    an ISO date (a report typed by hand) is shown as it is."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
     return f"{day.day} {day:%B %Y}"
+
+
+def local_time(at: str) -> str:
+    """A stored UTC time in the local zone, named: `2026-12-01T08:07:00Z` -> `1 Dec 2026 08:07 GMT`.
+    A text that is not a time is shown as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname() or ''}".rstrip()
 
 
 def working_days_after(start: dt.date, days: int) -> dt.date:

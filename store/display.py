@@ -7,7 +7,10 @@ once here, so `board history`, the History tab and a snapshot cannot drift apart
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+from .dates import local_time
 
 # The console's tabs in order, by id (the `--tab` of `board export --format svg`) and by title.
 TABS = ("overview", "components", "bids", "implications", "recommendations", "history", "actions")
@@ -74,17 +77,17 @@ def over_under(over: int | None) -> str:
 
 
 def when(at: str) -> str:
-    """A stored UTC time to the second: `2004-10-18T10:00:00.123Z` -> `2004-10-18 10:00:00`."""
-    return at[:19].replace("T", " ")
+    """A stored UTC time as a UK reader expects it, in the local zone with its name:
+    `2026-12-01T08:07:00.123Z` -> `1 Dec 2026 08:07 GMT` (store/dates.py)."""
+    return local_time(at)
 
 
 def as_at_text(revision: int, changed_at: str) -> str:
-    """`as at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
-    from .dates import uk_date
-
+    """`as at revision 12 (1 Dec 2026 10:04 GMT)`: the mark of a board from the past (its time
+    shown like every other, in the local zone with its name)."""
     if not changed_at:
         return f"as at revision {revision} (as created)"
-    return f"as at revision {revision} ({uk_date(changed_at[:10])} {changed_at[11:16]} UTC)"
+    return f"as at revision {revision} ({when(changed_at)})"
 
 
 def target_text(target: str, overdue: bool) -> str:
@@ -105,16 +108,41 @@ def describe_value(value: Any) -> str:
     return str(value)
 
 
-def change_text(action: str, old: Any, new: Any) -> str:
-    """`350 → 400`, `added EDRMS`, `removed EDRMS`: what one change did."""
-    if action == "add":
-        return f"added {describe_value(new)}"
-    if action == "delete":
-        return f"removed {describe_value(old)}"
+# A record of each table, in words ("added bid 6 …").
+RECORD_NOUNS = {
+    "components": "component",
+    "bids": "bid",
+    "implications": "implication",
+    "recommendations": "recommendation",
+    "actions": "action",
+    "meetings": "meeting",
+}
+
+
+def change_text(action: str, old: Any, new: Any, table: str = "", record: str = "") -> str:
+    """`350 → 400`; an add or removal in words: `added bid 6 'Social care case management'`
+    (`added 'EDRMS'` when the table and record are not given)."""
+    if action in ("add", "delete"):
+        verb, value = ("added", new) if action == "add" else ("removed", old)
+        if not table:
+            return f"{verb} {describe_value(value)}"
+        return f"{verb} {RECORD_NOUNS.get(table, table)} {record} '{describe_value(value)}'"
     return f"{describe_value(old)} → {describe_value(new)}"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The one rule for text from the store or a user shown anywhere but JSON: C0 and C1 controls
+# (ESC, BEL, CSI U+009B: escape codes that retitle or drive a terminal) and the bidi embeddings,
+# overrides, isolates and marks (U+202E in a title reversed that row's figures in a browser:
+# 052,1 for 1,250) are shown as visible marks. Tab and line feed are kept (one_line and
+# visible_lines decide about line breaks).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _mark(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ␛ for ESC, ␇ for BEL
+    return "␡" if code == 0x7F else f"⟨U+{code:04X}⟩"
 
 
 def one_line(text: str) -> str:
@@ -123,12 +151,23 @@ def one_line(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """Control characters (escape codes) as visible symbols, so data can never drive a terminal.
+    """Control and bidi characters as visible marks, so data can never drive a terminal nor
+    reorder a line (see _UNSAFE).
 
     The usual printable text skips the regex (a 10,000-row tab calls this for every cell).
     """
     if text.isprintable():
         return text
-    return _CONTROL.sub(
-        lambda m: chr(0x2400 + ord(m.group())) if m.group() != "\x7f" else "␡", text
-    )
+    return _UNSAFE.sub(lambda m: _mark(m.group()), text)
+
+
+def short_path(path: Path, home: Path | None = None) -> str:
+    """A path short enough for a status line: `~/…/board.json`, `/srv/…/board.json`."""
+    home = home or Path.home()
+    path = path.expanduser()
+    if path.is_relative_to(home):
+        path = Path("~", path.relative_to(home))
+    first = 2 if path.is_absolute() else 1  # "/" and its first folder, or "~" or a relative one
+    if len(path.parts) <= first + 1:
+        return str(path)
+    return str(Path(*path.parts[:first], "…", path.name))

@@ -1,147 +1,332 @@
-"""The history: an append-only JSON Lines file beside the store, one line a change.
+"""The history: an append-only, hash-chained JSON Lines file beside the store, one line a change.
 
-An edit costs the same after 100,000 changes. Each line carries the revision it belongs to; a
-line whose revision the store never reached (the writer was killed between the two writes) is
-ignored and trimmed. Only the store's lock holder appends, trims or replaces the file.
+`NAME.json.history.jsonl` belongs to `NAME.json` alone (the full file name, so `board.json`,
+`board.yaml` and a copy `board.bak` in one folder never share one), and its first line names the
+store's id: a history whose header names another store is never read, trimmed or appended to.
+
+Every entry line carries `p` (the first 16 hex digits of the previous line's hash) and, last,
+`h`: the sha256 of the previous hash and the line's canonical JSON (sorted keys, without `h`),
+so extra keys are covered too. The store's meta keeps the head: how many entry lines, the last hash and
+the file's size. Readers stop at that size, so lines a killed writer appended past the store's
+revision (or a restored backup's future) are never shown, and the next edit trims them however
+far back they start. `verify` names the first line that was deleted, altered, inserted, moved or
+cannot be read. Only the store's lock holder appends, trims or replaces the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
-from .files import atomic_write, durable_copy, file_mode
+from .files import append_durably, atomic_write, open_regular, read_regular
 
-_TAIL = 64 * 1024
-_LAST_LINE = 4 * 1024
+HEADER_KEY = "board_history"
+FORMAT = 1
+_LINK = 16  # hex digits of the previous hash each line repeats (to tell a moved line from an edit)
+_FIRST_LINE = 4 * 1024
 
 
 def history_path(path: Path) -> Path:
+    return path.with_name(path.name + ".history.jsonl")
+
+
+def legacy_history_path(path: Path) -> Path:
+    """Schema 2 named the history by the store's stem (shared by `board.json` and `board.yaml`)."""
     return path.with_name(path.stem + ".history.jsonl")
 
 
+def canonical(entry: dict[str, Any]) -> bytes:
+    return orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)
+
+
+def header(store_id: str) -> dict[str, Any]:
+    return {HEADER_KEY: FORMAT, "store": store_id}
+
+
+def genesis(store_id: str) -> str:
+    """The hash a new history's first line follows: the header's, so it is tied to the store."""
+    return hashlib.sha256(canonical(header(store_id))).hexdigest()
+
+
+def link(prev: str, body: dict[str, Any]) -> str:
+    return hashlib.sha256(prev.encode() + b"\n" + canonical(body)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the store's meta says about its history: entry lines, the last hash, the file size."""
+
+    lines: int
+    digest: str
+    size: int
+
+    @classmethod
+    def of(cls, meta: dict[str, Any]) -> Head | None:
+        lines, digest, size = (
+            meta.get(k) for k in ("history_lines", "history_head", "history_bytes")
+        )
+        if isinstance(lines, int) and isinstance(digest, str) and isinstance(size, int):
+            return cls(lines, digest, size)
+        return None
+
+    def as_meta(self) -> dict[str, Any]:
+        return {
+            "history_lines": self.lines,
+            "history_head": self.digest,
+            "history_bytes": self.size,
+        }
+
+
+def chained(entries: list[dict[str, Any]], prev: str) -> tuple[bytes, str]:
+    """The entries as chained lines after `prev`, and the last hash."""
+    lines = []
+    for entry in entries:
+        body = {k: v for k, v in entry.items() if k != "h"}
+        body["p"] = prev[:_LINK]
+        prev = link(prev, body)
+        lines.append(canonical(body)[:-1] + b',"h":"' + prev.encode() + b'"}\n')  # h last
+    return b"".join(lines), prev
+
+
+def broken_link(newest_first: list[dict[str, Any]], before: str, head: str) -> int | None:
+    """The revision of the first line (newest first) whose hash does not hold, or None.
+
+    The newest line must be the store's head and each must hash, after the one before it (the
+    oldest after `before`: the hash of the line before it, or the genesis), to its own `h`. A
+    replay across lines that hold (as_at.py) undoes exactly what was written, in order.
+    """
+    expected = head
+    for n, entry in enumerate(newest_first):
+        older = newest_first[n + 1] if n + 1 < len(newest_first) else None
+        prev = before if older is None else str(older.get("h", ""))
+        body = {k: v for k, v in entry.items() if k != "h"}
+        if entry.get("h") != expected or link(prev, body) != expected:
+            return int(entry["rev"])
+        expected = prev
+    return None
+
+
 class HistoryFile:
-    """The history lines of one store: append, trim a torn tail, read newest first."""
+    """The history lines of one store: make ready, append, read newest first, verify."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, store_id: str | None):
         self.path = path
+        self.store_id = store_id  # None: a schema 2 store read before migrating (no header)
 
-    def append(self, entries: list[dict[str, Any]], *, mode_of: Path) -> None:
-        """Append `entries` in one write and fsync; a new file takes the mode of `mode_of`."""
-        if not entries:
-            return
-        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        new = not self.path.exists()
-        with open(self.path, "ab") as handle:
-            if new and mode_of.exists():  # whoever may edit the store may append its history
-                os.chmod(self.path, file_mode(mode_of))
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def trim(self, revision: int) -> None:
-        """Cut a torn last line or lines past `revision` (a writer killed before its replace).
-
-        Every commit leaves the file whole and appends its lines in one write, so damage can only
-        be at the end: when the last line is complete and within `revision` (every edit but the
-        one after a killed writer) nothing else is read. Parsing a 64 KB tail each time made an
-        edit on a store with a long history ~10% slower than on one without.
-        """
+    # --- the lock holder ----------------------------------------------------------------------
+    def prepare(self, head: Head) -> None:
+        """Before an append: set aside another store's file, cut lines past the store's head."""
         try:
-            size = os.path.getsize(self.path)
+            handle = open_regular(self.path)
         except FileNotFoundError:
             return
-        with open(self.path, "rb") as handle:
-            handle.seek(max(0, size - _LAST_LINE))
-            if _ends_within(handle.read(), revision, whole=size <= _LAST_LINE):
-                return
-        start = max(0, size - _TAIL)
+        with handle:
+            first = handle.readline(_FIRST_LINE)
+            size = os.fstat(handle.fileno()).st_size
+        if _header_id(first) != self.store_id:
+            self.set_aside()
+        elif size > head.size:
+            self._cut_after(head)
+
+    def _cut_after(self, head: Head) -> None:
+        """Truncate after the line whose hash is the head (a restored backup, a killed writer).
+
+        Read whole only when the file is longer than the store says (rare); a file whose lines
+        were altered or lost is left for `board check` to report.
+        """
         with open(self.path, "rb+") as handle:
-            handle.seek(start)
-            tail = handle.read()
-            keep = _valid_prefix(tail, revision, skip_first=start > 0)
-            if keep < len(tail):
-                handle.truncate(start + keep)
+            raw = handle.read()
+            end = _end_of(raw, head)
+            if end is not None and end < len(raw):
+                handle.truncate(end)
+                os.fsync(handle.fileno())
 
-    def entries(self, revision: int, limit: int | None = None) -> list[dict[str, Any]]:
-        """Entries newest first, only those within `revision` (the store's)."""
-        entries: list[dict[str, Any]] = []
-        for line in _lines_backwards(self.path):
-            try:
-                entry = orjson.loads(line)
-            except orjson.JSONDecodeError:
-                continue
-            if not isinstance(entry, dict) or entry.get("rev", 0) > revision:
-                continue
-            entries.append(entry)
-            if limit is not None and len(entries) >= limit:
-                break
-        return entries
+    def append(self, entries: list[dict[str, Any]], head: Head, *, like: Path) -> Head:
+        """Append `entries` chained after `head` in one write and fsync; return the new head.
 
-    def replace(self, entries: list[dict[str, Any]], *, mode_of: Path, backup_suffix: str) -> None:
-        """Write the file afresh; a file that was there already is kept as a backup once."""
-        backup = self.path.with_name(self.path.name + backup_suffix)
-        if self.path.exists() and not backup.exists():
-            durable_copy(self.path, backup)
-        payload = b"".join(orjson.dumps(e) + b"\n" for e in entries)
-        atomic_write(self.path, payload, file_mode(mode_of))
+        A new file starts with the header and takes the mode and group of `like` (the store).
+        """
+        if not entries or self.store_id is None:
+            return head
+        payload, digest = chained(entries, head.digest)
+        size = append_durably(self.path, payload, self._new_file_header(), like=like)
+        return Head(head.lines + len(entries), digest, size)
+
+    def _new_file_header(self) -> bytes:
+        assert self.store_id is not None
+        return canonical(header(self.store_id)) + b"\n"
+
+    def replace(self, entries: list[dict[str, Any]], *, like: Path) -> Head:
+        """Write the file afresh (a migration): header and every entry chained."""
+        assert self.store_id is not None
+        first = self._new_file_header()
+        payload, digest = chained(entries, genesis(self.store_id))
+        atomic_write(self.path, first + payload, like=like)
+        return Head(len(entries), digest, len(first) + len(payload))
 
     def set_aside(self) -> None:
-        """A history file without its store would mix old revisions into the new store's history."""
+        """A history file without its store would mix another store's changes into this one's."""
         if self.path.exists():
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             os.replace(self.path, self.path.with_name(f"{self.path.name}.orphaned-{stamp}"))
 
+    # --- readers ------------------------------------------------------------------------------
+    def entries(
+        self, revision: int, head: Head | None, limit: int | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Usable entries newest first, within the head and `revision`; and how many were skipped.
 
-def _ends_within(tail: bytes, revision: int, *, whole: bool) -> bool:
-    """True if `tail` (the end of the history file) ends with a complete line within `revision`."""
-    if not tail:
-        return whole
-    if not tail.endswith(b"\n"):
+        A line that cannot be read, or lacks what a view shows, is skipped and counted, never
+        raised: one damaged line must not take down every console.
+        """
+        entries: list[dict[str, Any]] = []
+        skipped = 0
+        for line in _lines_backwards(self.path, head):
+            entry = _parse(line)
+            if entry is not None and HEADER_KEY in entry:
+                if self.store_id is not None and entry.get("store") != self.store_id:
+                    return [], skipped  # another store's history: not this store's
+                continue
+            if entry is None or not usable(entry):
+                skipped += 1
+                continue
+            if entry["rev"] > revision:
+                continue
+            entries.append(entry)
+            if limit is not None and len(entries) >= limit:
+                break
+        return entries, skipped
+
+    def verify(self, head: Head | None) -> list[str]:
+        """Problems with the chain: the first bad line, or a file that ends before the head."""
+        if self.store_id is None or head is None:
+            return []
+        try:
+            raw = read_regular(self.path)
+        except FileNotFoundError:
+            if head.lines:
+                return [f"{self.path}: missing; the store recorded {head.lines} changes in it"]
+            return []
+        return _verify(self.path, raw, self.store_id, head)
+
+
+def usable(entry: dict[str, Any]) -> bool:
+    """A line a view can show: an int revision, text where the history shows text, and a
+    meeting number or none."""
+    rev = entry.get("rev")
+    if not isinstance(rev, int) or isinstance(rev, bool) or not 0 < rev < 2**63:
         return False
-    body = tail[:-1]
-    cut = body.rfind(b"\n")
-    if cut < 0 and not whole:  # the last line is longer than the tail read: check it the long way
+    meeting = entry.get("meeting")  # the meeting open at the edit (meetings.py), if any
+    if meeting is not None and (not isinstance(meeting, int) or isinstance(meeting, bool)):
         return False
+    return all(isinstance(entry.get(k), str) for k in ("at", "who", "table", "id", "field"))
+
+
+def _parse(line: bytes) -> dict[str, Any] | None:
     try:
-        entry = orjson.loads(body[cut + 1 :])
+        entry = orjson.loads(line)
     except orjson.JSONDecodeError:
-        return False
-    rev = entry.get("rev", 0) if isinstance(entry, dict) else None
-    return isinstance(rev, int) and rev <= revision
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
-def _valid_prefix(tail: bytes, revision: int, *, skip_first: bool) -> int:
-    """Length of `tail` up to the first torn line or line past `revision`."""
-    offset = 0
-    lines = tail.split(b"\n")
-    for index, line in enumerate(lines):
-        end = offset + len(line) + 1
-        if index == len(lines) - 1:  # after the final newline: empty unless torn
-            return offset
-        if not (skip_first and index == 0):
-            try:
-                if orjson.loads(line).get("rev", 0) > revision:
-                    return offset
-            except (orjson.JSONDecodeError, AttributeError, TypeError):
-                return offset
-        offset = end
-    return offset
+def _header_id(first: bytes) -> str | None:
+    entry = _parse(first)
+    if entry is None or entry.get(HEADER_KEY) != FORMAT:
+        return None
+    store = entry.get("store")
+    return store if isinstance(store, str) else None
 
 
-def _lines_backwards(path: Path, block: int = 64 * 1024) -> Iterator[bytes]:
-    """Complete lines of a file from the last to the first, reading blocks from the end."""
+def _end_of(raw: bytes, head: Head) -> int | None:
+    """Offset just after the line whose hash is the head, if there is one."""
+    if head.lines == 0:
+        cut = raw.find(b"\n")
+        return cut + 1 if cut >= 0 else None
+    at = raw.find(b'"h":"' + head.digest.encode() + b'"')
+    if at < 0:
+        return None
+    cut = raw.find(b"\n", at)
+    return cut + 1 if cut >= 0 else None
+
+
+def _verify(path: Path, raw: bytes, store_id: str, head: Head) -> list[str]:
+    lines = raw.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    elif lines:
+        return [f"{path}: line {len(lines)} is cut short (no line end)"]
+    if not lines or _header_id(lines[0]) != store_id:
+        found = _header_id(lines[0]) if lines else None
+        whose = f"store {found}" if found else "no store"
+        return [f"{path}: line 1 names {whose}, not this store ({store_id})"]
+    if head.lines == 0:
+        return []
+    prev = genesis(store_id)
+    for number, line in enumerate(lines[1:], start=2):
+        problem = _line_problem(line, prev)
+        if problem:
+            return [f"{path}: line {number} {problem}"]
+        prev = _parse(line)["h"]  # type: ignore[index]
+        if number - 1 == head.lines:
+            return [] if prev == head.digest else [_not_head(path, number, head)]
+    return [
+        f"{path}: has {len(lines) - 1} changes, the store recorded {head.lines} "
+        f"(lines deleted from the end)"
+    ]
+
+
+def _line_problem(line: bytes, prev: str) -> str | None:
+    entry = _parse(line)
+    if entry is None:
+        return "cannot be read (not a JSON object)"
+    claimed = entry.pop("h", None)
+    if not isinstance(claimed, str) or not isinstance(entry.get("p"), str):
+        return "has no chain hash (added by hand?)"
+    if entry["p"] != prev[:_LINK]:
+        return "does not follow the line before it (a line was deleted, inserted or moved)"
+    if link(prev, entry) != claimed:
+        return "was altered (its hash does not match its content)"
+    if not usable(entry):
+        return "lacks a revision, time, author or field"
+    return None
+
+
+def _not_head(path: Path, number: int, head: Head) -> str:
+    return (
+        f"{path}: line {number} should be the store's last change ({head.digest[:16]}) "
+        "but is not (the history was rewritten)"
+    )
+
+
+def _view_end(handle: BinaryIO, size: int, head: Head | None) -> int:
+    """Where the store's history ends: at the head's size when the line there is the head's
+    (lines past it are a killed writer's or a restored backup's future), else the file's end."""
+    if head is None or head.lines == 0 or not 0 < head.size <= size:
+        return size
+    end = b'"h":"' + head.digest.encode() + b'"}\n'  # how each line ends
+    if head.size < len(end):
+        return size
+    handle.seek(head.size - len(end))
+    return head.size if handle.read(len(end)) == end else size
+
+
+def _lines_backwards(path: Path, head: Head | None, block: int = 64 * 1024) -> Iterator[bytes]:
+    """Complete lines of a file from the last to the first, reading blocks back from the end
+    of the store's history."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
+        handle = open_regular(path)
     except FileNotFoundError:
         return
     with handle:
-        position = handle.seek(0, os.SEEK_END)
+        position = _view_end(handle, handle.seek(0, os.SEEK_END), head)
         carry = b""
         while position > 0:
             step = min(block, position)

@@ -74,40 +74,58 @@ YEAR_LABELS: dict[str, str] = {
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _TARGET_RE = re.compile(
-    r"^(?:(early|mid|end)[- ])?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
+    r"^(?:(early|mid|end)[- ])?(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
 )
+TARGET_FORMS = "'Dec 2004', 'mid-Nov 2004', 'end-Oct 2004', '31/01/2027' or '31 January 2027'"
 
 
 @dataclass(frozen=True)
 class Target:
-    """A month with an optional early/mid/end qualifier, e.g. `end-Oct 2004`."""
+    """A month with an optional early/mid/end qualifier (`end-Oct 2004`), or one day of it
+    (`31 Jan 2027`)."""
 
     year: int
     month: int
     qualifier: str = ""  # "", "early", "mid", "end"
+    day: int = 0  # 0: the month (with its qualifier); else that day
 
     @classmethod
     def parse(cls, text: str) -> Target:
         match = _TARGET_RE.match(text.strip())
-        month = _MONTHS.get(match.group(2).lower()) if match else None
-        if not match or month is None:
-            raise ValueError(
-                f"target {text!r} is not a month like 'end-Oct 2004', 'mid-Nov 2004' or 'Dec 2004'"
-            )
-        year = int(match.group(3))
+        month = _MONTHS.get(match.group(3).lower()) if match else None
+        if not match or month is None or (match.group(1) and match.group(2)):
+            raise ValueError(f"target {text!r} is not a month or a day like {TARGET_FORMS}")
+        return cls.of(int(match.group(4)), month, (match.group(1) or "").lower(), match.group(2))
+
+    @classmethod
+    def of(cls, year: int, month: int, qualifier: str = "", day: str | int | None = 0) -> Target:
+        """A checked Target (year in range, a day that exists in its month)."""
         if not 1990 <= year <= 2100:
             raise ValueError(f"target year {year} is out of range 1990-2100")
-        return cls(year, month, (match.group(1) or "").lower())
+        number = int(day or 0)
+        if number and not 1 <= number <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"{calendar.month_name[month]} {year} has no day {number}")
+        return cls(year, month, qualifier, number)
 
     def deadline(self) -> dt.date:
-        """The last day the target still holds: early = 10th, mid = 20th, else month end."""
+        """The last day the target still holds: the day itself; early = 10th, mid = 20th, else
+        the month's end."""
         last = calendar.monthrange(self.year, self.month)[1]
-        day = {"early": 10, "mid": 20}.get(self.qualifier, last)
+        day = self.day or {"early": 10, "mid": 20}.get(self.qualifier, last)
         return dt.date(self.year, self.month, day)
 
     def __str__(self) -> str:
+        if self.day:
+            return f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
         prefix = f"{self.qualifier}-" if self.qualifier else ""
         return f"{prefix}{calendar.month_abbr[self.month]} {self.year}"
+
+
+def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
+    """Derived, never stored: the target has passed and the work is not finished."""
+    if not target or status in (ComponentStatus.COMPLETE, ComponentStatus.SUPERSEDED):
+        return False
+    return Target.parse(target).deadline() < today
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,10 @@ class Part:
     title: str
     status: ComponentStatus
     target: str = ""
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """As a component's: IEG 4, mid-Nov 2004 and under development, is overdue in December."""
+        return overdue(self.target, self.status, today)
 
 
 @dataclass(frozen=True)
@@ -131,10 +153,7 @@ class Component:
     parts: tuple[Part, ...] = ()
 
     def is_overdue(self, today: dt.date) -> bool:
-        """Derived, never stored: the target has passed and the work is not finished."""
-        if not self.target or self.status in (ComponentStatus.COMPLETE, ComponentStatus.SUPERSEDED):
-            return False
-        return Target.parse(self.target).deadline() < today
+        return overdue(self.target, self.status, today)
 
 
 @dataclass(frozen=True)
@@ -245,6 +264,10 @@ class BoardState:
     snapshots: tuple[Snapshot, ...] = ()
     actions: tuple[Action, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    # The store's id and its history's last hash (history_file.py): a printed snapshot names them,
+    # so a minute can be checked against the store later, and a console notices a replaced file.
+    store_id: str = ""
+    history_head: str = ""
 
     @property
     def open_meeting(self) -> Meeting | None:
@@ -252,6 +275,11 @@ class BoardState:
 
     def last_ended_meeting(self) -> Meeting | None:
         return next((m for m in reversed(self.meetings) if not m.is_open), None)
+
+    @property
+    def head_digest(self) -> str:
+        """The history head as printed: its first 16 hex digits."""
+        return self.history_head[:16]
 
     @cached_property
     def _year_totals(self) -> dict[str, int]:

@@ -145,11 +145,3 @@ def check_row_table(table: str, verb: str) -> None:
     check_table(table)
     if table not in ROW_TABLES:
         raise ValidationError(f"rows can be {verb} {', '.join(ROW_TABLES)}, not {table}")
-
-
-def meeting_number(value: Any) -> int | None:
-    if value is None:
-        return None
-    if type(value) is not int:
-        raise TypeError(f"meeting {value!r} is not a number")
-    return value

@@ -19,10 +19,13 @@ from . import compound, meetings, planning
 from .change import Change
 from .compound import last_priority
 from .convert import RecordCache, state_from_data
-from .display import when
+from .display import describe_value, when
 from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
+from .files import network_note
 from .gc_pause import gc_paused
+from .history_file import history_path
 from .import_bids import plan_import
+from .integrity import duplicate_keys, history_entry, history_problems
 from .meetings import meeting_fields, open_meeting
 from .model import BoardState, HistoryEntry, Meeting
 from .records import (
@@ -32,7 +35,6 @@ from .records import (
     get_field,
     history_line,
     latest_stamp,
-    meeting_number,
     public_fields,
     put_field,
     seed_data,
@@ -109,6 +111,8 @@ class Repository:
         self._state_key: object = None
         self._records = RecordCache()
         self._mutex = threading.RLock()
+        self._warned: set[str] = set()
+        self._warnings: list[str] = []
 
     @property
     def path(self) -> Path:
@@ -144,6 +148,9 @@ class Repository:
                 )
             repo.path.parent.mkdir(parents=True, exist_ok=True)
             repo.storage.create(seed_data())
+        note = network_note(repo.path)
+        if note:
+            repo._warn(note)
         version = repo.storage.meta()["schema_version"]
         if version < SCHEMA_VERSION and not read_only:
             repo.storage.migrate(upgrade_schema, repo._validate)
@@ -170,51 +177,44 @@ class Repository:
 
     @_serialised
     def history(self, limit: int | None = None) -> list[HistoryEntry]:
-        return [self._history_entry(e) for e in self.storage.history(limit)]
-
-    def _history_entry(self, e: dict[str, Any]) -> HistoryEntry:
-        try:
-            return HistoryEntry(
-                revision=int(e["rev"]),
-                at=str(e["at"]),
-                who=str(e["who"]),
-                table=str(e["table"]),
-                record=str(e["id"]),
-                field=str(e["field"]),
-                old=e.get("old"),
-                new=e.get("new"),
-                action=str(e.get("action", "set")),
-                meeting=meeting_number(e.get("meeting")),
+        """The changes newest first; damaged lines are skipped (with one warning, see
+        `take_warnings`), never raised: one bad line must not take down every console."""
+        entries, skipped = self.storage.history(limit)
+        if skipped:
+            self._warn(
+                f"{history_path(self.path)}: {skipped} damaged history line(s) skipped; "
+                "run `board check`"
             )
-        except (KeyError, TypeError, ValueError) as err:
-            raise StoreDamaged(
-                f"{self.storage.history_file.path}: the change of revision {e.get('rev')!r} is "
-                f"damaged ({type(err).__name__}: {err})"
-            ) from None
+        return [history_entry(e) for e in entries]
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            self._warnings.append(message)
+
+    def take_warnings(self) -> list[str]:
+        """Warnings not yet taken, each given once per handle (not on every poll)."""
+        taken, self._warnings = self._warnings, []
+        return taken
 
     @_serialised
     def check(self) -> list[str]:
         """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
-        state = self._validate(self.storage.read_fresh())  # every record, afresh
-        problems = []
+        storage = self.storage
+        raw = storage._read_bytes()
+        state = self._validate(storage._parse(raw))  # every record, afresh
+        problems = duplicate_keys(self.path, raw)
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")
-        self.history()  # reads every line, so a damaged one is reported (StoreDamaged) here
-        problems.extend(self._history_problems())
-        return problems
+        return problems + history_problems(storage)
 
-    def _history_problems(self) -> list[str]:
-        """The history file must reach the last revision that wrote history (snapshots write none)."""
-        expected = int(self.storage.meta().get("history_rev", 0))
-        newest = self.storage.history(limit=1)
-        reached = newest[0]["rev"] if newest else 0
-        if reached < expected:
-            where = self.storage.history_file.path
-            return [
-                f"{where}: history ends at revision {reached}, the store wrote up to {expected}"
-            ]
-        return []
+    @_serialised
+    def value(self, table: str, record: str, field: str) -> Any:
+        """One field's stored value (what `board get` prints)."""
+        field = canonical_field(check_table(table), field)
+        _, doc = self._find(table, record)
+        return get_field(doc, field)
 
     # --- writing ------------------------------------------------------------------------------
     def _table(self, name: str) -> Table:
@@ -250,6 +250,7 @@ class Repository:
         With `base_revision`: refuse if the field changed after that revision. With `expected`
         (undo): refuse unless the field still holds that value.
         """
+        record = str(record).strip()
         new = parse_value(table, field, value, record)
         field = canonical_field(table, field)
         if (table, field) == ("bids", "priority"):  # renumbers the others too: one edit
@@ -301,7 +302,7 @@ class Repository:
         self, table: str, record: str, *, base_revision: int | None = None, expected: Any = NOTHING
     ) -> Change:
         check_row_table(table, "removed from")
-        at = now_iso()
+        record, at = str(record).strip(), now_iso()
         with self.storage.transaction(self.who, at) as history:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)
@@ -457,13 +458,15 @@ class Repository:
         if stale:
             _, who, at = latest or (0, "someone", "")
             what = f"{table} {record} {field}" if field else f"{table} {record}"
-            at_text = f" at {when(at)} UTC" if at else ""
-            raise StaleEdit(
-                f"{what} was changed by {who}{at_text} since you read it",
-                who=who,
-                at=at,
-                current=current if field else None,
-            )
+            at_text = f" at {when(at)}" if at else ""  # when() names the local zone
+            message = f"{what} was changed by {who}{at_text} since you read it"
+            if field and expected is not NOTHING:
+                by = f"set by {who}{at_text}" if latest else "as created"
+                message = (
+                    f"{what} holds {describe_value(current)!r}, not {describe_value(expected)!r} "
+                    f"({by}); not saved"
+                )
+            raise StaleEdit(message, who=who, at=at, current=current if field else None)
 
 
 def _one_line(err: BaseException) -> str:

@@ -8,10 +8,11 @@ temp files (FACTS.md). This one:
 - keeps a store revision, bumped under the lock, as the real version (mtime is only a trigger);
 - refuses a damaged or newer-format file with a one-line message and never overwrites it.
 
-The history is an append-only JSON Lines file beside the store (history_file.py), so an edit
-costs the same after 100,000 changes. Each line carries the revision it belongs to; a line whose
-revision the store never reached (the writer was killed between the two writes) is ignored and
-trimmed.
+The history is an append-only, hash-chained JSON Lines file beside the store (history_file.py),
+so an edit costs the same after 100,000 changes. The meta keeps the store's id (made at
+creation; the history's header names it) and the history's head (lines, last hash, size), updated
+in the same replace as the edit: lines past the head (a writer killed between the two writes, a
+restored backup) are never shown and are trimmed by the next edit.
 """
 
 from __future__ import annotations
@@ -20,26 +21,27 @@ import contextlib
 import copy
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import orjson
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
-from .files import atomic_write, durable_copy, file_mode, new_file_mode, real_file
+from .files import atomic_write, durable_copy, open_regular, store_file
 from .gc_pause import gc_paused
-from .history_file import HistoryFile, history_path
+from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
+from .legacy import own_legacy_history
+from .lock import LockTimeout, StoreLock
+from .meta_check import check_meta
 
-if TYPE_CHECKING:
-    from filelock import FileLock
-
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the store's id and its history's head in the meta, the history chained
 META = "_meta"
 LOCK_TIMEOUT = 10.0
-# filelock retries a held lock every poll interval; its 50 ms default made a contended edit wait
-# up to 50 ms after the holder had finished (edits take 2-3 ms at the seed's size).
+# A waiting writer retries a held lock every poll interval; filelock's 50 ms default made a
+# contended edit wait up to 50 ms after the holder had finished (edits take 2-3 ms here).
 LOCK_POLL = 0.005
 RACY_NS = 3_000_000_000  # mtime granularity to distrust: FAT's 2 s, with a margin
 
@@ -59,11 +61,12 @@ class LockedJSONStorage(Storage):
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
     ):
-        self.path = real_file(Path(path).expanduser().absolute())
-        self.history_file = HistoryFile(history_path(self.path))
+        self.path = store_file(Path(path).expanduser().absolute())
         self.read_only = read_only
-        self._lock: FileLock | None = None  # made at the first write (see _file_lock)
+        self._lock = StoreLock(Path(f"{self.path}.lock"), timeout=lock_timeout, poll=LOCK_POLL)
         self._lock_timeout = lock_timeout
+        self._read_key: tuple[int, int, int] | None = None  # the file read under the lock
+        self._read_raw = b""
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
         self._cache_raw = b""
@@ -134,11 +137,16 @@ class LockedJSONStorage(Storage):
     def _read_bytes(self, pin: bool = False) -> bytes:
         """The file's bytes; with `pin`, the file read is kept open as the cached one."""
         try:
-            if not pin:
-                return self.path.read_bytes()
-            handle = open(self.path, "rb")  # noqa: SIM115 - kept open by _pin
-            raw = handle.read()
-            self._pin(handle)
+            handle = open_regular(self.path)
+            try:
+                raw = handle.read()
+            except BaseException:
+                handle.close()
+                raise
+            if pin:
+                self._pin(handle)  # kept open: see _current
+            else:
+                handle.close()
             return raw
         except FileNotFoundError:
             raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
@@ -163,6 +171,7 @@ class LockedJSONStorage(Storage):
                 f"{self.path}: written by a newer version (schema {version}; this console reads "
                 f"up to {SCHEMA_VERSION}); upgrade the console"
             )
+        check_meta(self.path, self.meta_of(data))
         return data
 
     def meta_of(self, data: Data) -> dict[str, Any]:
@@ -179,12 +188,10 @@ class LockedJSONStorage(Storage):
     def locked(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnly(f"{self.path} is open read-only")
-        from filelock import Timeout
-
-        lock = self._file_lock()
+        lock = self._lock
         try:
             lock.acquire()
-        except Timeout:
+        except LockTimeout:
             raise StoreBusy(
                 f"{self.path} stayed locked by another process for {self._lock_timeout:g} s; "
                 "try again"
@@ -197,24 +204,6 @@ class LockedJSONStorage(Storage):
             raise StoreUnwritable(f"{self.path}: not saved ({err.strerror or err})") from None
         finally:
             lock.release()
-
-    def _file_lock(self) -> FileLock:
-        """filelock is imported at the first write, not at start-up: ~30 ms of a console's
-        first screen on this machine, and a console that only shows the board never locks."""
-        if self._lock is None:
-            from filelock import FileLock
-
-            # thread_local=False: one lock state for the handle, not one per thread (Repository
-            # already runs one call at a time per handle); it halves filelock's own cost per
-            # edit (~280 -> ~160 us acquire + release). Other handles and processes still
-            # exclude each other through flock on their own descriptors.
-            self._lock = FileLock(
-                str(self.path) + ".lock",
-                timeout=self._lock_timeout,
-                poll_interval=LOCK_POLL,
-                thread_local=False,
-            )
-        return self._lock
 
     @contextlib.contextmanager
     def transaction(self, who: str, at: str) -> Iterator[list[dict[str, Any]]]:
@@ -247,13 +236,34 @@ class LockedJSONStorage(Storage):
         floor.) Not covered: a program that rewrites the file in place, without the lock,
         keeping its size, within one mtime tick; no lock protects against such a writer.
         """
+        self._read_key = self.identity()
         if self._cache is not None and self._pin_holds():
+            self._read_raw = self._cache_raw
             return self._cache
-        raw = self._read_bytes(pin=True)
+        raw = self._read_raw = self._read_bytes(pin=True)
         if self._cache is None or raw != self._cache_raw:
             self._cache, self._cache_raw = self._parse(raw), raw
-            self._cache_key, self._cache_at = self.identity(), time.time_ns()
+            self._cache_key, self._cache_at = self._read_key, time.time_ns()
         return self._cache
+
+    def _guard(self) -> None:
+        """Just before the replace: the lock is still ours and nobody replaced the store since
+        it was read. A deleted lock file lets another process lock a new one; then wait for that
+        lock, and save only if the store is still the one this edit was made on."""
+        if not self._lock.still_held():
+            self._lock.release()
+            try:
+                self._lock.acquire()
+            except LockTimeout:
+                raise StoreBusy(f"{self.path}: the lock file was replaced; not saved") from None
+            changed = self._read_bytes() != self._read_raw  # by bytes: ext4 reuses inodes at once
+        else:
+            changed = self.identity() != self._read_key
+        if changed:
+            raise StoreBusy(
+                f"{self.path} was changed during this edit by a process that did not hold the lock "
+                "(was the lock file deleted?); not saved, try again"
+            )
 
     @staticmethod
     def _writable_copy(data: Data) -> Data:
@@ -278,23 +288,34 @@ class LockedJSONStorage(Storage):
         rows[key] = record = copy.deepcopy(rows[key])
         return record
 
+    def history_file(self, meta: dict[str, Any] | None = None) -> HistoryFile:
+        """This store's history: named by its file, its header naming the store's id."""
+        store_id = (meta if meta is not None else self.meta()).get("store_id")
+        if store_id is None:  # schema 2, read before migrating
+            return HistoryFile(legacy_history_path(self.path), None)
+        return HistoryFile(history_path(self.path), store_id)
+
     def _commit(self, data: Data, history: list[dict[str, Any]], who: str, at: str) -> None:
         meta = self.meta_of(data)
         revision = int(meta.get("revision", 0))
-        self.history_file.trim(revision)
         meta.update(revision=revision + 1, changed_at=at, changed_by=who)
         if history:  # lets `board check` tell a lost history file from edits that write none
             meta["history_rev"] = revision + 1
-        entries = [{"rev": revision + 1, **entry} for entry in history]
-        self.history_file.append(entries, mode_of=self.path)
-        raw = self.replace(data)
+            self._guard()
+            self.append_history(meta, [{"rev": revision + 1, **entry} for entry in history])
+        try:
+            raw = self.replace(data, check=self._guard)
+        except FileNotFoundError:  # our temp file swept by a writer that locked a new lock file
+            raise StoreBusy(
+                f"{self.path}: the lock file was replaced; not saved, try again"
+            ) from None
         self.committed_revision = revision + 1
         # The file now holds exactly `data` and only the lock holder could have replaced it since:
         # keep it as the cache instead of parsing the file again on the next read.
         self._cache, self._cache_raw = data, raw
         self._cache_key, self._cache_at = self.identity(), time.time_ns()
-        with contextlib.suppress(OSError):
-            self._pin(open(self.path, "rb"))  # noqa: SIM115 - under the lock: our file
+        with contextlib.suppress(OSError, StoreDamaged):
+            self._pin(open_regular(self.path))  # under the lock: the file just written
 
     def _pin(self, handle: BinaryIO) -> None:
         self._unpin()
@@ -316,11 +337,18 @@ class LockedJSONStorage(Storage):
             return False
         return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == self._pin_key
 
-    def replace(self, data: Data) -> bytes:
-        """Atomically replace the file with `data`: temp file, fsync, original mode, rename."""
-        mode = file_mode(self.path) if self.path.exists() else new_file_mode()
+    def append_history(self, meta: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+        """Under the lock: trim lines past the head, append `entries`, put the new head in `meta`.
+        The store is replaced afterwards; until then readers stop at the old head."""
+        history = self.history_file(meta)
+        head = Head.of(meta) or Head(0, genesis(meta["store_id"]), 0)
+        history.prepare(head)
+        meta.update(history.append(entries, head, like=self.path).as_meta())
+
+    def replace(self, data: Data, check: Callable[[], None] | None = None) -> bytes:
+        """Atomically replace the file with `data`: temp file, fsync, mode and group, rename."""
         raw = _dumps(data)
-        atomic_write(self.path, raw, mode)
+        atomic_write(self.path, raw, check=check)
         self._cache, self._cache_raw, self._cache_key = None, b"", None
         self._unpin()
         return raw
@@ -330,15 +358,16 @@ class LockedJSONStorage(Storage):
         with self.locked():
             if self.path.exists():
                 return False
-            self.history_file.set_aside()  # an orphan of a deleted store
-            tables = {**tables, META: {"1": {"schema_version": SCHEMA_VERSION, "revision": 0}}}
-            self.replace(tables)
+            meta = new_meta()
+            self.history_file(meta).set_aside()  # an orphan of a deleted store
+            self.replace({**tables, META: {"1": meta}})
             return True
 
     def migrate(self, upgrade: Upgrade, check: Callable[[Data], object]) -> Path | None:
         """Upgrade an older schema under the lock, keeping a backup beside it; return the backup.
 
-        `upgrade` returns the new data and the history entries it took out of the file; `check`
+        `upgrade` returns the new data and the history entries it took out of the file (schema
+        1); a schema 2 store takes its stem-named history if that history is its own. `check`
         raises StoreDamaged for data that would not open, before anything is written. The history
         file is written whole (temp + replace) before the store, so a migration killed half way
         simply runs again on the next open.
@@ -355,27 +384,45 @@ class LockedJSONStorage(Storage):
                     f"{self.path}: its schema {version} data cannot be upgraded ({err!r})"
                 ) from None
             meta = self.meta_of(data)
-            meta["schema_version"] = SCHEMA_VERSION
+            legacy = None
+            if version == 2:
+                entries, legacy = own_legacy_history(self.path, meta)
+            meta.update(schema_version=SCHEMA_VERSION, store_id=new_store_id())
             if entries:
                 meta["history_rev"] = max(int(e["rev"]) for e in entries)
             check(data)
             backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
             durable_copy(self.path, backup)
-            self.history_file.replace(
-                entries, mode_of=self.path, backup_suffix=f".schema{version}.bak"
-            )
+            history = self.history_file(meta)
+            history.set_aside()
+            meta.update(history.replace(entries, like=self.path).as_meta())
             self.replace(data)
+            if legacy is not None and legacy == legacy_history_path(self.path):
+                os.replace(legacy, legacy.with_name(f"{legacy.name}.schema2.bak"))  # taken
             return backup
 
     def _remove_stale_temp_files(self) -> None:
         """Only the lock holder writes temp files: any found now were left by a killed writer."""
-        prefixes = (f".{self.path.name}.", f".{self.history_file.path.name}.")
+        prefixes = f".{self.path.name}."  # the history's temp files too (NAME.json.history...)
         with os.scandir(self.path.parent) as entries:  # one listing, not one glob per file
             for entry in entries:
                 if entry.name.endswith(".tmp") and entry.name.startswith(prefixes):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
 
-    def history(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """History entries newest first (only those the store's revision reached)."""
-        return self.history_file.entries(int(self.meta().get("revision", 0)), limit)
+    def history(self, limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+        """History entries newest first (only those within the store's head and revision), and
+        how many damaged lines were skipped."""
+        meta = self.meta()
+        revision = int(meta.get("revision", 0))
+        return self.history_file(meta).entries(revision, Head.of(meta), limit)
+
+
+def new_store_id() -> str:
+    return uuid.uuid4().hex
+
+
+def new_meta() -> dict[str, Any]:
+    store_id = new_store_id()
+    head = Head(0, genesis(store_id), 0)
+    return {"schema_version": SCHEMA_VERSION, "revision": 0, "store_id": store_id, **head.as_meta()}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import parse_date
+from .dates import parse_date, typed_day
 from .errors import NotFound, ValidationError
 from .funding import parse_rank
 from .model import (
@@ -44,6 +44,7 @@ class FieldRule:
 
     parse: Parser
     stored_ok: Callable[[Any], bool] = _unknown
+    forms: str = ""  # what it accepts, in a user's words (shown before any error)
 
 
 def _text(required: bool) -> FieldRule:
@@ -62,7 +63,8 @@ def _text(required: bool) -> FieldRule:
             type(v) is str and len(v) <= MAX_TEXT and v == v.strip() and (bool(v) or not required)
         )
 
-    return FieldRule(parse, stored_ok)
+    need = "cannot be empty" if required else "empty clears it"
+    return FieldRule(parse, stored_ok, f"text, up to {MAX_TEXT:,} characters; {need}")
 
 
 def _choice(vocabulary: type[Any]) -> FieldRule:
@@ -77,7 +79,7 @@ def _choice(vocabulary: type[Any]) -> FieldRule:
         raise ValidationError(f"{value!r} is not one of: {allowed}")
 
     stored = frozenset(str(word) for word in words)
-    return FieldRule(parse, lambda v: type(v) is str and v in stored)
+    return FieldRule(parse, lambda v: type(v) is str and v in stored, "one of: " + ", ".join(words))
 
 
 def _parse_money(value: Any) -> int:
@@ -99,7 +101,11 @@ def _parse_money(value: Any) -> int:
     return value
 
 
-_money = FieldRule(_parse_money, lambda v: type(v) is int and 0 <= v <= MAX_AMOUNT)
+_money = FieldRule(
+    _parse_money,
+    lambda v: type(v) is int and 0 <= v <= MAX_AMOUNT,
+    f"a whole number of £'000, 0 to {MAX_AMOUNT:,}: 350 or 1,250",
+)
 
 
 def _amount(value: int) -> str:
@@ -117,6 +123,8 @@ _priority_rule = FieldRule(_priority, lambda v: v is None or (type(v) is int and
 
 
 def _parse_target(value: Any) -> str:
+    """A month (`Jan 2027`, `end-Jan 2027`, `January 2027`) or a day, UK order
+    (`31/01/2027`, `2027-01-31`, `31 January 2027`), stored as `end-Jan 2027` or `31 Jan 2027`."""
     if not isinstance(value, str):
         raise ValidationError(f"{value!r} is not a target month")
     if not value.strip():
@@ -124,10 +132,21 @@ def _parse_target(value: Any) -> str:
     try:
         return str(Target.parse(value))
     except ValueError as err:
+        day = typed_day(value)
+        if day is None:
+            raise ValidationError(str(err)) from None
+    try:
+        return str(Target.of(day.year, day.month, day=day.day))
+    except ValueError as err:
         raise ValidationError(str(err)) from None
 
 
-_target = FieldRule(_parse_target)  # a stored target is checked by parsing it
+TARGET_FORMS = (
+    "a month or a day: Jan 2027, mid-Jan 2027, end-Jan 2027, 31/01/2027, 2027-01-31 "
+    "or 31 January 2027; empty clears"
+)
+# A stored target is checked by parsing it.
+_target = FieldRule(_parse_target, forms=TARGET_FORMS)
 
 
 def _parse_due(value: Any) -> str:
@@ -220,7 +239,7 @@ STATUS_FIELD = {
     "recommendations": "decision",
     "actions": "status",
 }
-_PART_RE = re.compile(r"^part(\d+)\.(\w+)$")
+_PART_RE = re.compile(r"^part([0-9]+)\.(\w+)$", re.ASCII)
 _VOCABULARIES = {
     ("components", "status"): ComponentStatus,
     ("bids", "status"): BidStatus,
@@ -243,7 +262,7 @@ def canonical_field(table: str, field: str) -> str:
     field = ALIASES.get((table, field.strip().lower()), field.strip().lower())
     match = _PART_RE.match(field)
     if table == "components" and match and match.group(2) in PART_FIELDS:
-        return field
+        return f"part{int(match.group(1))}.{match.group(2)}"  # part04 is part4: one name a field
     if field not in FIELDS[table]:
         names = ", ".join(field_names(table))
         raise NotFound(f"unknown field {field!r} for {table}; fields are: {names}")
@@ -262,13 +281,21 @@ def split_part(field: str) -> tuple[int, str] | None:
     return (int(match.group(1)), match.group(2)) if match else None
 
 
+def _rule(table: str, field: str) -> FieldRule:
+    part = split_part(field)
+    return PART_FIELDS[part[1]] if part else FIELDS[table][field]
+
+
+def accepted_forms(table: str, field: str) -> str:
+    """What `table.field` accepts, in a user's words: shown in the edit box before any error."""
+    return _rule(table, canonical_field(table, field)).forms
+
+
 def parse_value(table: str, field: str, value: Any, record: str = "") -> Any:
     """The stored form of `value` for `table.field`, or a ValidationError saying what is allowed."""
     field = canonical_field(table, field)
-    part = split_part(field)
-    rule = PART_FIELDS[part[1]] if part else FIELDS[table][field]
     try:
-        return rule.parse(value)
+        return _rule(table, field).parse(value)
     except ValidationError as err:
         where = " ".join(filter(None, (table, str(record), field)))
         raise ValidationError(f"{where}: {err}") from None

@@ -13,13 +13,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from store import BoardError, BoardState, HistoryEntry, Repository, uk_date
+from store import BoardError, Repository, uk_date
 
 from . import settings
 from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
 from .screens.past import PastBoardScreen
 from .themes import PROJECTOR
+from .writes import read_shown
 
 POLL_SECONDS = 2.0
 
@@ -36,16 +37,18 @@ class BoardApp(App[None]):
         *,
         today: dt.date | None = None,
         settings_file: Path | None = None,
+        start_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
+        self.start_folder = start_folder or Path.cwd()  # `x` exports under it by default
         self.settings_file = settings_file
         self.today = today or dt.date.today()
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
 
     def get_default_screen(self) -> BoardScreen:
-        return BoardScreen(self.repo, self.today)
+        return BoardScreen(self.repo, self.today, self.start_folder)
 
     @property
     def board(self) -> BoardScreen:
@@ -73,10 +76,12 @@ class BoardApp(App[None]):
 
     # --- command palette ----------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel would be a second, different help: `?` is the one help screen.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         if isinstance(screen, PastBoardScreen):  # the past is only looked at
             yield SystemCommand("Back to now", "Leave the past board (escape)", screen.action_close)
             return
+        yield SystemCommand("Keys", "Every key and where it works (?)", self.board.action_help)
         board = self.board
         for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
             yield SystemCommand(
@@ -156,13 +161,10 @@ class BoardApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def reload_store(self) -> None:
+        """Read the store and build the tables' rows in a thread; the screen only shows them."""
         try:
-            state = self.repo.state()
-            history = self.repo.history(HISTORY_SHOWN)
+            shown = read_shown(self.repo, self.today, HISTORY_SHOWN)
         except BoardError as err:
             self.call_from_thread(self.notify, str(err), severity="error", markup=False)
             return
-        self.call_from_thread(self._receive, state, history)
-
-    def _receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
-        self.board.receive(state, history)
+        self.call_from_thread(self.board.receive, shown)

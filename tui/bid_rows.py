@@ -26,14 +26,14 @@ from store import (
 from .cells import STATUS_STYLES, Column, Row, styled
 
 BID_COLUMNS: tuple[Column, ...] = (
-    Column("#"),
-    Column("Bid", "title", width=44),
+    Column("#", kind="key"),
+    Column("Bid", "title"),
     *(Column(YEAR_LABELS[y], y, numeric=True) for y in YEARS),
     Column("Total", numeric=True),
-    Column("Status", "status"),
-    Column("Funding", "funding"),
-    Column("Priority", "priority"),
-    Column("Note", "note", width=40),
+    Column("Status", "status", kind="status"),
+    Column("Funding", "funding", kind="status"),
+    Column("Priority", "priority", kind="key"),
+    Column("Note", "note"),
 )
 
 

@@ -38,10 +38,18 @@ STATUS_STYLES = {
 
 @dataclass(frozen=True)
 class Column:
+    """One column. Its `kind` says how it fits a window (tui/layout.py): "text" columns share the
+    spare width and are cut with "…"; "number", "status" and "key" columns are never cut."""
+
     label: str
     field: str | None = None  # the store field a cell edits; None = not editable
     numeric: bool = False
-    width: int | None = None  # the console's column width; None = fit the content
+    width: int | None = None  # a fixed natural width; None = fit the content
+    kind: str = "text"  # "text" | "number" | "status" | "key"
+
+    @property
+    def flexible(self) -> bool:
+        return self.kind == "text" and not self.numeric
 
 
 class Row:

@@ -8,14 +8,16 @@ store, and a command imports only its own module (which imports what it uses).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
-import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NoReturn
 
 from .commands import SUMMARIES
 
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT}
 COMMANDS = tuple(SUMMARIES)
 MODULES = {"import": "import_bids"}  # `import` is a Python keyword
 
@@ -120,10 +122,25 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _quiet_stdout() -> None:
-    """The reader went away (`board show | head`): stop Python's exit flush from complaining."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _bad_argument(argv: list[str]) -> str | None:
+    """An argument that is not UTF-8 (Python keeps its bytes as surrogates, which no store,
+    history or terminal can take)."""
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return f"argument {number} ({shown}) is not valid UTF-8 text"
+    return None
+
+
+def _tolerant_output() -> None:
+    """A terminal or pipe that cannot show a character (LANG=C, PYTHONIOENCODING=ascii) gets
+    an escape such as \u2192 instead of an internal error after the edit was saved."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _is_board_error(err: BaseException) -> bool:
@@ -133,10 +150,17 @@ def _is_board_error(err: BaseException) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
+    bad = _bad_argument(sys.argv[1:] if argv is None else argv)
+    if bad:
+        return _fail(bad)
     args = parse_args(argv)
     try:
         if args.command is None:
-            return _run_console(args)
+            return _run_console(args)  # the console shows the network note itself
+        from .paths import store_path
+
+        _note_network(store_path(args.store))
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
@@ -145,14 +169,31 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _failure(err: Exception) -> int:
+    from .commands.output import quiet_stdout
+
     if _is_board_error(err):
         return _fail(str(err))
     if isinstance(err, BrokenPipeError):
-        _quiet_stdout()
+        quiet_stdout()
         return 0
-    if isinstance(err, OSError) and err.filename is not None:
+    if not isinstance(err, OSError):
+        return _internal(err)
+    if err.filename is None and err.errno in _OUTPUT_ERRORS:  # stdout is /dev/full, ...
+        quiet_stdout()
+        return _fail(f"cannot write the output ({err.strerror or err})")
+    if err.filename is not None:
         return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
     return _internal(err)
+
+
+def _note_network(path: Path) -> None:
+    """Once per run, on stderr: a store on NFS, SMB or FUSE may not be locked between machines."""
+    from store import network_note
+    from store.display import one_line
+
+    note = network_note(path)
+    if note:
+        print(f"board: warning: {one_line(note)}", file=sys.stderr)
 
 
 def _internal(err: Exception) -> int:

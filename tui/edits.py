@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from store import (
+    RECORD_NOUNS,
     YEARS,
     BoardError,
     BoardState,
@@ -17,11 +18,17 @@ from store import (
     meeting_fields,
     parse_value,
     planning,
+    record_value,
+    split_part,
+    visible,
 )
 
 from .tables import COLUMNS, Row
 
 GROWABLE = ("components", "bids", "actions")
+KINDS = {table: noun.capitalize() for table, noun in RECORD_NOUNS.items()}
+NAME_FIELD = {"implications": "name", "recommendations": "text", "actions": "text"}  # else title
+HEADING_TITLE = 40  # characters of the record's title in an edit box's heading
 # The fields the console asks for when `a` adds an action, with their labels.
 ACTION_FIELDS = (
     ("text", "Action"),
@@ -97,6 +104,32 @@ def summary(change: Change) -> str:
     if change.action == "delete":
         return f"{change.table} {change.record} removed"
     return f"{change.table} {change.record} {change.field} is {change.new!r} again"
+
+
+def record_name(state: BoardState, table: str, record: str, part: int | None = None) -> str:
+    """`Bid 2 — Local Area Network (LAN) infrastructure upg…`: the record as a heading names it."""
+    field = f"part{part}.title" if part is not None else NAME_FIELD.get(table, "title")
+    title = str(record_value(state, table, record, field) or "")
+    kind = record_kind(table, record, part)
+    return f"{kind} — {_shortened(visible(title))}" if title else kind
+
+
+def record_kind(table: str, record: str, part: int | None = None) -> str:
+    """`Bid 2`, `Component 5, part 4`: a record named without its title."""
+    kind = f"{KINDS.get(table, table.capitalize())} {record}"
+    return f"{kind}, part {part}" if part is not None else kind
+
+
+def edit_heading(state: BoardState, table: str, record: str, field: str, label: str) -> str:
+    """`Bid 2 — Local Area Network … · 2005/06, £'000`: the record, the column and its unit."""
+    part = split_part(field)
+    name = record_name(state, table, record, part[0] if part else None)
+    unit = ", £'000" if isinstance(record_value(state, table, record, field), int) else ""
+    return f"{name} · {label}{unit}"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= HEADING_TITLE else text[: HEADING_TITLE - 1].rstrip() + "…"
 
 
 def action_problem(values: dict[str, str]) -> str | None:

@@ -11,6 +11,8 @@ APP_BINDINGS: list[BindingType] = [
         Binding(str(n), f"show_tab('{tab}')", title, show=False)
         for n, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1)
     ),
+    Binding("slash", "filter", "Filter", key_display="/"),
+    Binding("d", "toggle_detail", "Details"),
     Binding("u", "undo", "Undo"),
     Binding("U,ctrl+y", "redo", "Redo", key_display="U"),
     Binding("x", "export", "Export"),
@@ -25,7 +27,6 @@ TABLE_BINDINGS: list[BindingType] = [
     Binding("enter,e", "edit", "Edit", key_display="e"),
     Binding("a", "add", "Add row"),
     Binding("delete", "remove", "Delete row", key_display="del"),
-    Binding("slash", "filter", "Filter", key_display="/"),
     Binding("j", "cursor_down", "Down", show=False),
     Binding("k", "cursor_up", "Up", show=False),
 ]
@@ -41,6 +42,36 @@ BID_BINDINGS: list[BindingType] = [
 # Keys that change the store: refused, with a notice, on a read-only console.
 EDIT_ACTIONS = {"cycle", "edit", "add", "remove", "undo", "redo", "export", "meeting"}
 EDIT_ACTIONS |= {"move_priority", "reprofile"}
+
+# The footer's order, most used first, so `?` and `q` survive at 80 columns. An action not
+# named here goes after these (keys other features add still show, at the end).
+FOOTER_ORDER = (
+    "help",
+    "app.quit",
+    "edit",
+    "cycle",
+    "filter",
+    "undo",
+    "toggle_detail",
+    "add",
+    "remove",
+    "export",
+)
+
+
+TABLES_WHERE = "Components, Bids, Implications, Recommendations"
+# Where a key works, for the help screen (default: everywhere for the screen's keys, every
+# editable table for the tables' keys). The footer hides keys that do not work where you are.
+WHERE = {"filter": TABLES_WHERE, "add": "Components, Bids", "remove": "Components, Bids"}
+
+
+def where(action: str, default: str) -> str:
+    return WHERE.get(action.split("(")[0], default)
+
+
+def footer_rank(action: str) -> int:
+    name = action.split("(")[0]
+    return FOOTER_ORDER.index(name) if name in FOOTER_ORDER else len(FOOTER_ORDER)
 
 
 def allowed(action: str, read_only: bool) -> bool | None:
@@ -59,13 +90,13 @@ def edit_keys() -> set[str]:
     return keys
 
 
-def described(bindings: list[BindingType]) -> list[tuple[str, str]]:
-    """(keys as a user types them, what they do) for the help screen and the README."""
+def described(bindings: list[BindingType], default: str) -> list[tuple[str, str, str]]:
+    """(keys as a user types them, what they do, where) for the help screen and the README."""
     rows = []
     for b in bindings:
         assert isinstance(b, Binding)
         keys = " / ".join(_display(k) for k in b.key.split(","))
-        rows.append((keys, b.description))
+        rows.append((keys, b.description, where(b.action, default)))
     return rows
 
 

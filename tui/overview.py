@@ -31,7 +31,7 @@ def overview_text(state: BoardState, today: dt.date) -> Text:
     out = Text()
     out.append(visible(r["title"]) + "\n", style="bold underline")
     out.append(visible(f"{r['authority']} — report of the {r['report_of']}") + "\n\n")
-    _line(out, "Meeting", f"{r['decision_maker']}, {r['meeting_date']}")
+    _line(out, "Meeting", f"{r['decision_maker']}, {uk_date(r['meeting_date'])}")
     _line(out, "Wards affected", r["wards_affected"])
     _line(out, "Aim", f"'{r['aim']}'")
     ds = r["decision_status"]

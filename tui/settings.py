@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import platformdirs
+
+from store import atomic_write
 
 
 def settings_path() -> Path:
@@ -30,8 +31,6 @@ def save(path: Path | None, **values: str) -> None:
     merged = {**load(path), **values}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(merged, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps(merged, indent=2).encode())
     except OSError:
         pass

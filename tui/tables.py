@@ -16,8 +16,10 @@ from store import (
     BoardState,
     Component,
     HistoryEntry,
+    change_text,
     describe_value,
     gc_paused,
+    money,
     status_label,
     target_text,
     uk_date,
@@ -45,63 +47,66 @@ __all__ = [  # the cells' names, for the modules that take them from here
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "components": (
-        Column("#"),
-        Column("Title", "title", width=46),
-        Column("Status", "status"),
-        Column("Target", "target", width=24),
+        Column("#", kind="key"),
+        Column("Title", "title"),
+        Column("Status", "status", kind="status"),
+        Column("Target", "target", kind="status"),
         Column("Owner", "owner"),
-        Column("Note", "note", width=40),
+        Column("Note", "note"),
     ),
     "bids": BID_COLUMNS,
     "implications": (
-        Column("#"),
+        Column("#", kind="key"),
         Column("Implication", "name"),
-        Column("Applies", "applies"),
-        Column("Paragraphs", "paragraphs", width=36),
-        Column("Note", "note", width=40),
+        Column("Applies", "applies", kind="status"),
+        Column("Paragraphs", "paragraphs"),
+        Column("Note", "note"),
     ),
     "recommendations": (
-        Column("#"),
-        Column("Text", "text", width=60),
-        Column("Decision", "decision"),
-        Column("Note", "note", width=40),
+        Column("#", kind="key"),
+        Column("Text", "text"),
+        Column("Decision", "decision", kind="status"),
+        Column("Note", "note"),
     ),
     "actions": (
-        Column("#"),
-        Column("Action", "text", width=50),
+        Column("#", kind="key"),
+        Column("Action", "text"),
         Column("Owner", "owner"),
-        Column("Due", "due", width=30),
-        Column("Status", "status"),
-        Column("From", "source"),
+        Column("Due", "due", kind="status"),
+        Column("Status", "status", kind="status"),
+        Column("From", "source", kind="key"),
     ),
 }
 
 
-def _component_cells(
-    texts: tuple[str, ...], word: str, target_month: str, overdue: bool
-) -> tuple[Text, ...]:
-    target = Text(target_month)
-    if overdue:  # the mark alone in red: what target_text adds to the month
-        target.append(texts[3].removeprefix(target_month), style="bold red")
+def _component_cells(texts: tuple[str, ...], word: str, target_month: str) -> tuple[Text, ...]:
     return (
         Text(texts[0]),
         Text(texts[1]),
         Text(texts[2], style=STATUS_STYLES.get(word, "")),
-        target,
+        _target_cell(texts[3], target_month),
         Text(texts[4]),
         Text(texts[5]),
     )
 
 
-def _part_cells(texts: tuple[str, ...], word: str) -> tuple[Text, ...]:
+def _part_cells(texts: tuple[str, ...], word: str, target_month: str) -> tuple[Text, ...]:
     return (
         Text(texts[0], style="dim"),
         Text(texts[1]),
         Text(texts[2], style=STATUS_STYLES.get(word, "")),
-        Text(texts[3]),
+        _target_cell(texts[3], target_month),
         Text(""),
         Text(""),
     )
+
+
+def _target_cell(shown: str, target_month: str) -> Text:
+    """A target month, with the overdue mark that target_text adds in red."""
+    target = Text(target_month)
+    if shown != target_month:
+        target.append(shown.removeprefix(target_month), style="bold red")
+    return target
 
 
 def _component_row(c: Component, today: dt.date) -> Row:
@@ -119,7 +124,7 @@ def _component_row(c: Component, today: dt.date) -> Row:
         str(c.id),
         str(c.id),
         texts,
-        partial(_component_cells, texts, c.status.value, month, overdue),
+        partial(_component_cells, texts, c.status.value, month),
     )
 
 
@@ -128,17 +133,42 @@ def component_rows(state: BoardState, today: dt.date) -> list[Row]:
     for c in state.components:
         rows.append(_component_row(c, today))
         for n, part in enumerate(c.parts, start=1):
+            month = visible(part.target)
             texts = (
                 f"{c.id}.{n}",
                 "  └ " + visible(part.title),
                 status_label(part.status.value),
-                visible(part.target),
+                target_text(month, part.is_overdue(today)),
                 "",
                 "",
             )
-            make = partial(_part_cells, texts, part.status.value)
+            make = partial(_part_cells, texts, part.status.value, month)
             rows.append(Row(f"{c.id}/p{n}", str(c.id), texts, make, part=n))
     return rows
+
+
+def total_of_shown(shown: list[Row], columns: tuple[Column, ...], total: Row) -> Row:
+    """The totals row for a filtered table: its number columns summed over the rows `shown`,
+    its label saying so ("Total of 1 shown"). Works for any table with a "total" row."""
+    label = next(i for i, t in enumerate(total.texts) if t and not columns[i].numeric)
+    texts = tuple(
+        f"Total of {len(shown):,} shown"
+        if i == label
+        else money(sum(_number(r.texts[i]) for r in shown))
+        if c.numeric
+        else ""
+        for i, c in enumerate(columns)
+    )
+    styles = tuple("bold" if t else "" for t in texts)
+    return Row(TOTAL, "", texts, partial(styled, texts, styles, _numbers(columns)))
+
+
+def _number(shown: str) -> int:
+    return int(shown.replace(",", "")) if shown else 0
+
+
+def _numbers(columns: tuple[Column, ...]) -> int:
+    return sum(1 for c in columns if c.numeric)
 
 
 def implication_rows(state: BoardState) -> list[Row]:
@@ -195,19 +225,32 @@ def action_rows(state: BoardState, today: dt.date) -> list[Row]:
     return [_action_row(a, today) for a in state.actions]
 
 
-HISTORY_COLUMNS = tuple(
-    Column(label) for label in ("When (UTC)", "Who", "Table", "#", "Field", "Old", "New")
+HISTORY_COLUMNS = (
+    Column("When", kind="key"),
+    Column("Who"),
+    Column("Table", kind="key"),
+    Column("#", kind="key"),
+    Column("Field", kind="key"),
+    Column("Old"),
+    Column("New"),
 )
+
+
+def history_key(entry: HistoryEntry) -> str:
+    """A History row's key: one change of one field."""
+    return f"{entry.revision}{entry.field}"
 
 
 def history_rows(entries: list[HistoryEntry]) -> list[Row]:
     rows = []
     for e in entries:
-        values = (when(e.at), e.who, e.table, e.record, e.field, e.old, e.new)
-        texts = tuple(
-            visible(describe_value(v) if i >= 5 else str(v)) for i, v in enumerate(values)
-        )
-        rows.append(Row(f"{e.revision}{e.field}", e.record, texts, partial(_plain, texts)))
+        if e.action == "set":
+            changed = (e.field, describe_value(e.old), describe_value(e.new))
+        else:  # an add or removal in words, not field `*`: "added bid 6 'Social care …'"
+            changed = ("—", "—", change_text(e.action, e.old, e.new, e.table, e.record))
+        values = (when(e.at), e.who, e.table, e.record, *changed)
+        texts = tuple(visible(str(v)) for v in values)
+        rows.append(Row(history_key(e), e.record, texts, partial(_plain, texts)))
     return rows
 
 

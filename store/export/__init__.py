@@ -25,7 +25,7 @@ from ..repository import Repository
 from . import csv, html, json, markdown, xlsx
 from . import minutes as minutes_format
 from .snapshot import Changes, Export, changes_since, changes_since_meeting
-from .writing import ExportError, make_folder, refuse_existing, write_file
+from .writing import ExportError, write_file, write_folder
 
 __all__ = [
     "FORMATS",
@@ -122,7 +122,7 @@ def export_one(
         stream.write(data)
         stream.flush()
     else:
-        write_file(path, data, force=force)
+        write_file(path, data, force=force, store=repo.path)
     if record:
         _record(repo, [fmt], export)
     return path
@@ -160,18 +160,20 @@ def write_bundle(
 ) -> list[Path]:
     """Write every format into `folder` (created if missing) and record one snapshot.
 
-    Nothing is written if any file exists and `force` is False. The console's `x` key calls
-    this with its own screenshot as `svg`. A meeting that ended since the last snapshot adds
-    its decision sheet (`minutes-N.md`, `minutes-N.html`, published `today`).
+    Nothing is written if any file exists and `force` is False, or if any would land on a
+    symlink, a device or a board store's file; a failure half way (a full disk) leaves the
+    folder as it was. The console's `x` key calls this with its own screenshot as `svg`. A
+    meeting that ended since the last snapshot adds its decision sheet (`minutes-N.md`,
+    `minutes-N.html`, published `today`).
     """
     folder = Path(folder)
-    make_folder(folder)
+    if not repo.read_only:  # the snapshot record needs the lock: find out before writing
+        with repo.storage.locked():
+            pass
     export = prepare(repo, today=today, exported_at=exported_at, at=at)
     files = {**bundle(export, svg), **minutes_files(repo, export)}
+    write_folder(folder, files, force=force, store=repo.path)
     paths = [folder / name for name in files]
-    refuse_existing(paths, force)
-    for path in paths:
-        write_file(path, files[path.name], force=True)
     formats = [*BUNDLE_NAMES, "csv", "xlsx", "changes", *(["svg"] if svg is not None else [])]
     formats += ["minutes"] if any(name.startswith("minutes-") for name in files) else []
     _record(repo, formats, export)

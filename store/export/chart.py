@@ -3,7 +3,8 @@ no xmlns either: HTML puts <svg> in its namespace itself, and the page names no 
 
 One horizontal bar per financial year, stacked by bid in priority order (each segment numbered
 with its bid and titled for a hover), the envelope as a dashed rule with its amount, and the
-year's total with its over/under at the end. Every text is escaped; colours come with numbers and
+year's total with its over/under at the end. Every text is escaped, its control and bidi
+characters made visible (display.visible) as in every other format; colours come with numbers and
 a legend, so the chart reads in grey print too.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..display import money
+from ..display import money, visible
 from ..model import YEAR_LABELS, YEARS, BoardState
 
 WIDTH, LEFT, BAR, ROW = 760, 104, 470, 34
@@ -37,7 +38,7 @@ def _segments(state: BoardState, year: str) -> list[tuple[int | None, int]]:
 
 def _bar(state: BoardState, year: str, y: int, scale: float) -> list[str]:
     out, x = [], float(LEFT)
-    titles = {b.id: b.title for b in state.bids}
+    titles = {b.id: visible(b.title) for b in state.bids}
     for bid, amount in _segments(state, year):
         w = amount * scale
         fill = FILLS[(state.priority(bid) - 1) % len(FILLS)] if bid else "#bfbfbf"
@@ -83,7 +84,7 @@ def _legend(state: BoardState, y: int) -> list[str]:
         row_y = y + n * 18
         fill = FILLS[n % len(FILLS)]
         out.append(f'<rect x="0" y="{row_y}" width="12" height="12" fill="{fill}"/>')
-        out.append(f'<text x="18" y="{row_y + 10}">{bid.id}  {escape(bid.title)}</text>')
+        out.append(f'<text x="18" y="{row_y + 10}">{bid.id}  {escape(visible(bid.title))}</text>')
     return out
 
 

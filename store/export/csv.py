@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import YEAR_LABELS, YEARS
-from .snapshot import Export, envelope_rows
+from .snapshot import Export, envelope_rows, visible_lines
 
 Row = dict[str, Any]
 
@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "actions": ("id", "text", "owner", "due", "status", "overdue", "source", "meeting"),
 }
 CHANGE_COLUMNS = ("revision", "at", "who", "record", "field", "old", "new", "action")
-SNAPSHOT_COLUMNS = ("title", "revision", "exported_at")
+SNAPSHOT_COLUMNS = ("title", "revision", "history_head", "exported_at")
 
 # A spreadsheet runs a cell starting with one of these; a genuine number (or the report's lone
 # "-" for "no paragraph") is not a formula and is left as it is.
@@ -44,9 +44,14 @@ _GENUINE = re.compile(r"[+-]?\d+(?:\.\d+)?|-")
 
 
 def neutralise(value: Any) -> Any:
-    """Formula injection: `=HYPERLINK(...)` -> `'=HYPERLINK(...)`; integers pass unchanged."""
+    """Formula injection: `=HYPERLINK(...)` -> `'=HYPERLINK(...)`; integers pass unchanged.
+
+    Escape codes too: ESC and BEL in a cell retitled the terminal of whoever ran
+    `cat components.csv`, so control and bidi characters are shown as marks (CR as a line break).
+    """
     if not isinstance(value, str) or _GENUINE.fullmatch(value):
         return value
+    value = visible_lines(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -59,8 +64,9 @@ def component_rows(export: Export) -> list[Row]:
             _component(str(c.id), "", c.title, c.status, c.target, overdue, c.owner, c.note)
         )
         for n, p in enumerate(c.parts, start=1):
+            late = "Y" if p.is_overdue(export.today) else "N"
             rows.append(
-                _component(f"{c.id}.{n}", str(c.id), p.title, p.status, p.target, "", "", "")
+                _component(f"{c.id}.{n}", str(c.id), p.title, p.status, p.target, late, "", "")
             )
     return rows
 
@@ -189,6 +195,7 @@ def render(export: Export) -> str:
     columns = _union(("table",), SNAPSHOT_COLUMNS, *COLUMNS.values(), CHANGE_COLUMNS)
     s = export.state
     snapshot = {"title": s.report.get("title", ""), "revision": s.revision}
+    snapshot["history_head"] = s.head_digest
     rows = [{"table": "snapshot", **snapshot, "exported_at": export.exported_at}]
     for name, make in TABLE_ROWS.items():
         rows.extend({"table": name, **row} for row in make(export))

@@ -38,7 +38,7 @@ def render(export: Export) -> str:
         decision=DisplayTable("", ("Item", "Value"), list(decision_rows(s))),
         tables=board_tables(export),
         notes=implication_notes(s),
-        grand_total=f"Grand total: £{money(s.grand_total)}k",
+        grand_total=f"Grand total (£'000): {money(s.grand_total)}",
         changes_title=CHANGES_TITLE,
         since=since_text(changes),
         changes=changes_table(changes) if changes.entries else None,

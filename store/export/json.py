@@ -43,6 +43,7 @@ def json_data(export: Export) -> dict[str, Any]:
         "oversubscription": s.oversubscription(),
         "changes": _changes_json(export),
         "revision": s.revision,
+        "history_head": s.history_head,
         "exported_at": export.exported_at,
     }
 
@@ -83,7 +84,13 @@ def _component_json(c: Any, export: Export) -> dict[str, Any]:
         "note": c.note,
         "wording": c.wording,
         "parts": [
-            {"title": p.title, "status": p.status.value, "target": p.target} for p in c.parts
+            {
+                "title": p.title,
+                "status": p.status.value,
+                "target": p.target,
+                "overdue": p.is_overdue(export.today),
+            }
+            for p in c.parts
         ],
     }
 

@@ -74,7 +74,7 @@ def render(export: Export) -> str:
             lines += [
                 f"**{label} implications:** {md(text)}\n" for label, text in implication_notes(s)
             ]
-    lines += [f"Grand total: £{money(s.grand_total)}k", "", *md_changes(export.changes)]
+    lines += [f"Grand total (£'000): {money(s.grand_total)}", "", *md_changes(export.changes)]
     return "\n".join(lines)
 
 

@@ -9,7 +9,6 @@ read the state directly.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..dates import uk_date
@@ -54,11 +53,13 @@ def changes_since_meeting(state: BoardState, history: list[HistoryEntry]) -> Mee
 
 
 def stamp_text(export: Export) -> str:
-    """The export's one marked line: when, and which revision (as at an earlier one, if so)."""
+    """The export's one marked line: when, which revision (as at an earlier one, if so) and the
+    history head at that revision (history_file.py), so a printed copy can be checked later."""
     s = export.state
+    head = f" · history head {s.head_digest}" if s.head_digest else ""
     if not export.as_at:
-        return f"Exported at: {export.exported_at} · store revision {s.revision}"
-    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}"
+        return f"Exported at: {export.exported_at} · store revision {s.revision}{head}"
+    return f"Exported at: {export.exported_at} · {as_at_text(s.revision, s.changed_at)}{head}"
 
 
 def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
@@ -71,7 +72,7 @@ def changes_since(state: BoardState, history: list[HistoryEntry]) -> Changes:
 
 def change_text(entry: HistoryEntry) -> str:
     """`old → new`, or `added X` / `removed X` for a whole record."""
-    return display_change_text(entry.action, entry.old, entry.new)
+    return display_change_text(entry.action, entry.old, entry.new, entry.table, entry.record)
 
 
 def since_text(changes: Changes) -> str:
@@ -80,9 +81,7 @@ def since_text(changes: Changes) -> str:
     if changes.since is None:
         return f"No earlier snapshot: {count} {noun} since the store was created."
     s = changes.since
-    return (
-        f"{count} {noun} since the snapshot of {when(s.at)} UTC by {s.who} (revision {s.revision})."
-    )
+    return f"{count} {noun} since the snapshot of {when(s.at)} by {s.who} (revision {s.revision})."
 
 
 def since_meeting_text(changes: MeetingChanges) -> str:
@@ -116,7 +115,7 @@ def heading_lines(state: BoardState) -> list[str]:
     """The report's heading: who decides what, when, and on whose report."""
     r = state.report
     return [
-        f"{r.get('authority', '')} — {r.get('decision_maker', '')}, {r.get('meeting_date', '')}",
+        f"{r.get('authority', '')} — {r.get('decision_maker', '')}, {uk_date(r.get('meeting_date', ''))}",
         f"Report of the {r.get('report_of', '')}",
         f"Aim: '{r.get('aim', '')}'",
     ]
@@ -174,7 +173,12 @@ def components_table(export: Export) -> DisplayTable:
         status = status_label(c.status.value)
         table.rows.append((str(c.id), c.title, status, _target(c, export), c.owner, c.note))
         for n, p in enumerate(c.parts, start=1):
-            part = (f"{c.id}.{n}", f"└ {p.title}", status_label(p.status.value), p.target)
+            part = (
+                f"{c.id}.{n}",
+                f"└ {p.title}",
+                status_label(p.status.value),
+                target_text(p.target, p.is_overdue(export.today)),
+            )
             table.rows.append((*part, "", ""))
     return table
 
@@ -237,7 +241,7 @@ def changes_table(changes: Changes | MeetingChanges, title: str = CHANGES_TITLE)
         (when(e.at), e.who, f"{e.table} {e.record}", e.field, change_text(e))
         for e in changes.entries
     ]
-    return DisplayTable(title, ("When (UTC)", "Who", "Record", "Field", "Old → new"), rows)
+    return DisplayTable(title, ("When", "Who", "Record", "Field", "Old → new"), rows)
 
 
 def board_tables(export: Export) -> list[DisplayTable]:
@@ -251,12 +255,10 @@ def board_tables(export: Export) -> list[DisplayTable]:
     ]
 
 
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
-
-
 def visible_lines(text: str) -> str:
-    """Control characters made visible, keeping line breaks (normalised to \\n)."""
-    if not _CONTROL_OR_BREAK.search(text):
+    """Control and bidi characters made visible (display.visible), keeping line breaks
+    (normalised to \\n)."""
+    if text.isprintable():
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(visible(line) for line in lines)

@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..display import visible
+from .snapshot import visible_lines
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -26,9 +26,7 @@ def lines(text: Any) -> Any:
     """Store text for HTML: escaped, control characters visible, newlines as <br>."""
     from markupsafe import Markup
 
-    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    shown = "\n".join(visible(line) for line in value.split("\n"))
-    return Markup(html.escape(shown, quote=True).replace("\n", "<br>"))
+    return Markup(html.escape(visible_lines(str(text)), quote=True).replace("\n", "<br>"))
 
 
 @lru_cache(maxsize=4)

@@ -128,7 +128,7 @@ def render_bytes(export: Export) -> bytes:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     book.set_properties(
-        {"title": str(export.state.report.get("title", "")), "created": _at(export)}
+        {"title": visible(str(export.state.report.get("title", ""))), "created": _at(export)}
     )
     bids_sheet(book, export)
     book.close()

@@ -47,10 +47,10 @@ def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_board(*args: str, env: dict[str, str]) -> Result:
+def run_board(*args: str, env: dict[str, str], timeout: float = 60) -> Result:
     assert BOARD, "the `board` command is not installed (pip install -e .)"
     done = subprocess.run(
-        [BOARD, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=60
+        [BOARD, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout
     )
     return Result(done.returncode, done.stdout, done.stderr)
 

@@ -16,8 +16,10 @@ def test_a_good_store_is_ok(tmp_path: Path) -> None:
     result = run_board("check", "--store", str(path), env=clean_env(tmp_path))
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith(f"ok: {path} (revision 1, last changed ")
+    head = Repository.open(path).state().history_head[:16]
     assert result.out.endswith(
-        " UTC by alice@host1; 8 components, 5 bids, 5 implications, 2 recommendations)\n"
+        f" UTC by alice@host1; history head {head}; "
+        "8 components, 5 bids, 5 implications, 2 recommendations)\n"
     )
     assert Files.of(path) == before
 
@@ -37,6 +39,6 @@ def test_lost_history_is_reported(tmp_path: Path) -> None:
     result = run_board("--store", str(path), "check", env=clean_env(tmp_path))
     assert result.code == 2 and result.out == ""
     assert result.err == (
-        f"board: {history_path(path)}: history ends at revision 0, the store wrote up to 1\n"
+        f"board: {history_path(path)}: missing; the store recorded 1 changes in it\n"
     )
     assert Files.of(path) == before

@@ -143,7 +143,7 @@ def test_a_usage_mistake_is_one_line_with_the_usage(
 
 def test_a_folder_given_as_the_store_is_one_line(tmp_path: Path) -> None:
     result = run_board("--store", str(tmp_path), "show", env=clean_env(tmp_path))
-    assert_refused(result, str(tmp_path), "Is a directory")
+    assert_refused(result, str(tmp_path), "is a folder, not a store file")
 
 
 def test_an_internal_error_says_where_its_log_is(
@@ -173,12 +173,26 @@ def test_read_only_refuses_set(store: Path, module_tmp: Path) -> None:
     assert Files.of(store) == before
 
 
-@pytest.mark.parametrize("command", ["history", "check"])
-def test_a_damaged_history_line_is_one_line(tmp_path: Path, command: str) -> None:
-    path = seeded(tmp_path / "board.json")
-    with history_path(path).open("ab") as history:
-        history.write(b'{"rev": 1, "table": "bids"}\n')  # no time, author, id or field
+def damaged_history(path: Path, bad: bytes) -> Path:
+    """Two recorded changes with `bad` between them."""
+    seeded(path, edits=2)
+    lines = history_path(path).read_bytes().splitlines(keepends=True)
+    lines.insert(2, bad)
+    history_path(path).write_bytes(b"".join(lines))
+    return path
+
+
+@pytest.mark.parametrize("bad", [b'{"rev": "x"}\n', b'{"rev": 1, "table": "bids"}\n'])
+def test_a_damaged_history_line_is_skipped_by_history_and_named_by_check(
+    tmp_path: Path, bad: bytes
+) -> None:
+    path = damaged_history(tmp_path / "board.json", bad)
     before = Files.of(path)
-    result = run_board("--store", str(path), command, env=clean_env(tmp_path))
-    assert_refused(result, str(history_path(path)), "revision 1 is damaged (KeyError")
+    shown = run_board("--store", str(path), "history", env=clean_env(tmp_path))
+    assert shown.code == 0 and len(shown.out.splitlines()) == 2
+    assert shown.err == (
+        f"board: {history_path(path)}: 1 damaged history line(s) skipped; run `board check`\n"
+    )
+    checked = run_board("--store", str(path), "check", env=clean_env(tmp_path))
+    assert_refused(checked, f"{history_path(path)}: line 3 has no chain hash")
     assert Files.of(path) == before

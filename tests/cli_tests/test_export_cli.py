@@ -110,3 +110,13 @@ def test_export_command_imports_textual_only_for_svg() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_single_format_to_a_file_says_where_it_wrote(
+    repo: Repository, store_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "minutes.md"
+    out = board(store_path, "--format", "md", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == f"wrote the md snapshot to {target.resolve()}\n" and out.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("#")

@@ -100,4 +100,4 @@ def test_done_when_the_2005_06_total_is_820_and_all_bids_1770(board, tmp_path: P
         "           490 ",
         " 1,770 ",
     ]
-    assert "Grand total: £1,770k" in shown
+    assert "Grand total (£'000): 1,770" in shown

@@ -57,7 +57,7 @@ def test_totals_have_separators_and_a_rule_above_them(shown: Result) -> None:
         " 1,720 ",
     ]
     assert lines[at - 1].startswith("|---+---")  # the totals row is set apart from the bids
-    assert "Grand total: £1,720k" in shown.out
+    assert "Grand total (£'000): 1,720" in shown.out
 
 
 def test_show_one_table(module_tmp: Path) -> None:
@@ -113,3 +113,27 @@ def test_piped_rows_are_one_line_each_so_grep_finds_them(tmp_path: Path) -> None
     assert note.startswith("| 2 | Local Area Network") and "first line␊second␉line long" in note
     widths = {len(ln) for ln in result.out.splitlines() if ln.startswith(("|", "+"))}
     assert len(widths) == 1  # every row, rule and border the same width
+
+
+def test_piped_show_keeps_each_record_on_one_line_so_grep_finds_it(shown: Result) -> None:
+    found = [line for line in shown.out.splitlines() if "records management" in line]
+    assert len(found) == 1
+    assert "Corporate electronic document and records management system" in found[0]
+    assert "350" in found[0] and "○ proposed" in found[0]  # the whole record on that line
+
+
+def test_a_narrow_columns_cuts_text_with_an_ellipsis_but_never_a_number(
+    module_tmp: Path,
+) -> None:
+    Repository.open(module_tmp / "narrow.json", who="tester@test")
+    result = run_board(
+        "--store",
+        str(module_tmp / "narrow.json"),
+        "show",
+        "bids",
+        env=clean_env(module_tmp, COLUMNS="80"),
+    )
+    bid_1 = next(line for line in result.out.splitlines() if line.startswith("| 1 "))
+    assert "Corporate elect…" in bid_1 and "records management" not in bid_1
+    assert "| After 2007/08 |" in result.out and "| 1,720 |" in result.out
+    assert "○ proposed" in bid_1

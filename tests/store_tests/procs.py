@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -12,11 +13,12 @@ from store import HistoryEntry
 ROOT = Path(__file__).parents[2]
 
 
-def start(*args: object) -> subprocess.Popen[bytes]:
+def start(*args: object, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """A writer process; returns once it has opened the store (or taken the lock)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.store_tests.writers", *map(str, args)],
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from store import BoardState, Repository, StoreDamaged, Unreachable, history_path, state_at
 from store.as_at import lines_since, replay, rewind
+from store.history_file import HistoryFile
 from store.records import public_fields
 
 EDITS = st.lists(
@@ -132,36 +133,70 @@ def test_a_revision_past_the_current_one_is_refused(repo: Repository) -> None:
         state_at(repo, 9)
 
 
-def test_a_lost_history_line_is_a_gap_the_replay_will_not_cross(repo: Repository) -> None:
+def rewritten(repo: Repository, keep: list[bytes | dict[str, Any]]) -> None:
+    """Write the history afresh with only `keep` (lines or edited entries), chained and with the
+    store's head moved to match: a history rewritten by someone who also knew to fix the chain,
+    so only the replay's own checks are left to catch it."""
+    meta = repo.storage.meta()
+    entries = [orjson.loads(e) if isinstance(e, bytes) else e for e in keep]
     path = history_path(repo.path)
-    lines = path.read_bytes().splitlines(keepends=True)
-    path.write_bytes(lines[0] + lines[2])  # revision 2's line gone
+    head = HistoryFile(path, meta["store_id"]).replace(entries, like=repo.path)
+    data = orjson.loads(repo.path.read_bytes())
+    data["_meta"]["1"].update(head.as_meta())
+    repo.path.write_bytes(orjson.dumps(data))
+
+
+def lines_of(repo: Repository) -> list[bytes]:
+    """The history's entry lines (after its header line), revision 1 first."""
+    return history_path(repo.path).read_bytes().splitlines(keepends=True)[1:]
+
+
+def test_a_lost_history_line_is_a_gap_the_replay_will_not_cross(repo: Repository) -> None:
+    one, _, three = lines_of(repo)
+    rewritten(repo, [one, three])  # revision 2's line gone
     assert state_at(repo, 2).bids[0].amounts["2005/06"] == 450
     with pytest.raises(Unreachable, match="revision 2 has no readable history line"):
         state_at(repo, 1)
 
 
+def test_a_lost_line_breaks_the_chain_of_the_lines_after_it(repo: Repository) -> None:
+    path = history_path(repo.path)
+    header, one, _, three = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(header + one + three)  # deleted by hand: the chain does not hold
+    with pytest.raises(Unreachable, match="revision 3 does not hold its hash chain"):
+        state_at(repo, 2)
+
+
+def test_a_line_altered_by_hand_is_refused_by_its_hash(repo: Repository) -> None:
+    path = history_path(repo.path)
+    header, one, two, three = path.read_bytes().splitlines(keepends=True)
+    forged = orjson.loads(two)
+    forged["old"] = 999  # a different past for revision 2, hash left as it was
+    path.write_bytes(header + one + orjson.dumps(forged) + b"\n" + three)
+    assert state_at(repo, 2).bids[0].amounts["2005/06"] == 450  # lines newer than 2 hold
+    with pytest.raises(Unreachable, match="revision 2 does not hold its hash chain"):
+        state_at(repo, 1)
+
+
 def test_a_damaged_history_line_is_refused_not_skipped(repo: Repository) -> None:
     path = history_path(repo.path)
-    lines = path.read_bytes().splitlines(keepends=True)
-    path.write_bytes(lines[0] + b'{"rev": 2, "table": "bids"\n' + lines[2])
+    header, one, _, three = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(header + one + b'{"rev": 2, "table": "bids"\n' + three)
     with pytest.raises(Unreachable, match="revision 2"):
         state_at(repo, 0)
 
 
 def test_a_line_that_does_not_match_the_store_is_refused(repo: Repository) -> None:
-    path = history_path(repo.path)
-    lines = path.read_bytes().splitlines(keepends=True)
-    wrong = orjson.loads(lines[2])
+    one, two, three = lines_of(repo)
+    wrong = orjson.loads(three)
     wrong["table"], wrong["id"] = "bids", "99"
-    path.write_bytes(lines[0] + lines[1] + orjson.dumps(wrong) + b"\n")
+    rewritten(repo, [one, two, wrong])
     with pytest.raises(StoreDamaged, match="bids 99 is not on the board there"):
         state_at(repo, 0)
 
 
 def test_a_history_that_starts_late_cannot_reach_before_its_start(repo: Repository) -> None:
-    path = history_path(repo.path)
-    path.write_bytes(path.read_bytes().splitlines(keepends=True)[2])
+    rewritten(repo, [lines_of(repo)[2]])
     assert state_at(repo, 2).components[0].note == ""
     with pytest.raises(Unreachable, match="before the earliest the history reaches"):
         state_at(repo, 1)
@@ -175,21 +210,19 @@ def test_the_current_state_is_left_untouched_by_a_replay(repo: Repository) -> No
 
 
 def test_a_line_whose_new_value_the_store_does_not_hold_is_refused(repo: Repository) -> None:
-    path = history_path(repo.path)
-    lines = path.read_bytes().splitlines(keepends=True)
-    forged = orjson.loads(lines[2])
+    one, two, three = lines_of(repo)
+    forged = orjson.loads(three)
     forged["new"] = "something else"  # revision 3 claims a note the store never held
-    path.write_bytes(lines[0] + lines[1] + orjson.dumps(forged) + b"\n")
+    rewritten(repo, [one, two, forged])
     assert state_at(repo, 3) is repo.state()  # the present needs no replay
     with pytest.raises(StoreDamaged, match="components 1 note does not hold what its history"):
         state_at(repo, 2)
 
 
-def test_a_line_missing_its_field_is_refused_with_its_revision(repo: Repository) -> None:
-    path = history_path(repo.path)
-    lines = path.read_bytes().splitlines(keepends=True)
-    broken = orjson.loads(lines[1])
+def test_a_line_missing_its_field_is_a_gap_named_by_its_revision(repo: Repository) -> None:
+    one, two, three = lines_of(repo)
+    broken = orjson.loads(two)
     del broken["field"]
-    path.write_bytes(lines[0] + orjson.dumps(broken) + b"\n" + lines[2])
-    with pytest.raises(StoreDamaged, match="the history line of revision 2 is damaged"):
+    rewritten(repo, [one, broken, three])  # unreadable: skipped by every reader, so a gap
+    with pytest.raises(Unreachable, match="revision 2 has no readable history line"):
         state_at(repo, 0)

@@ -90,7 +90,7 @@ def test_a_torn_line_after_a_long_one_is_cut_and_the_long_one_kept(
     with open(history_path(store_path), "ab") as handle:
         handle.write(b'{"rev": 3, "at": "2004-')  # a writer killed mid-append
     repo.set_field("bids", "2", "note", "after")
-    lines = history_path(store_path).read_bytes().splitlines()
+    lines = history_path(store_path).read_bytes().splitlines()[1:]  # after the header
     assert [orjson.loads(line)["new"] for line in lines] == ["w" * 2_000, long_note, "after"]
     assert repo.check() == []
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from store import Repository, StoreDamaged, StoreTooNew, history_path
+from store import SCHEMA_VERSION, Repository, StoreDamaged, StoreTooNew, history_path
 
 from .procs import finish, go, start
 
@@ -121,7 +121,7 @@ def test_schema1_store_is_migrated_with_a_backup_and_its_history_moved(store_pat
     backup = store_path.with_name("board.json.schema1.bak")
     assert backup.read_bytes() == raw
     data = json.loads(store_path.read_text(encoding="utf-8"))
-    assert "history" not in data and data["_meta"]["1"]["schema_version"] == 2
+    assert "history" not in data and data["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert [(e.revision, e.new, e.who) for e in repo.history()] == [
         (2, "approved", "clerk@old"),
         (1, "recommended", "clerk@old"),
@@ -169,7 +169,7 @@ def test_history_left_without_its_store_is_set_aside_not_mixed_in(store_path: Pa
     fresh = Repository.open(store_path)
     fresh.set_field("bids", "2", "note", "new store")
     assert [e.new for e in fresh.history()] == ["new store"]
-    [aside] = store_path.parent.glob("board.history.jsonl.orphaned-*")
+    [aside] = store_path.parent.glob("board.json.history.jsonl.orphaned-*")
     assert b"old store" in aside.read_bytes()
 
 

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -359,20 +360,51 @@ def test_a_read_only_handle_exports_without_recording(repo: Repository, store_pa
     assert repo.state().snapshots == ()
 
 
-def test_a_device_is_written_into_never_replaced(tmp_path: Path) -> None:
-    link = tmp_path / "out"
-    link.symlink_to("/dev/null")
-    write_file(link, b"x")
-    assert link.is_symlink() and Path("/dev/null").is_char_device()
+def test_dev_null_is_written_into_never_replaced() -> None:
+    write_file(Path(os.devnull), b"x", force=False)
+    assert Path(os.devnull).is_char_device()
 
 
-def test_force_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+def test_a_symlink_is_never_written_through(tmp_path: Path) -> None:
     real = tmp_path / "real.md"
     real.write_text("old")
     link = tmp_path / "link.md"
     link.symlink_to(real)
-    write_file(link, b"new", force=True)
-    assert link.is_symlink() and real.read_text() == "new"
+    with pytest.raises(ExportError, match="link.md is a symlink; an export never writes through"):
+        write_file(link, b"new", force=True)
+    assert link.is_symlink() and real.read_text() == "old"
+
+
+def test_a_full_disk_half_way_through_a_bundle_leaves_the_folder_as_it_was(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "minutes"
+    write_bundle(repo, folder, today=TODAY)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    repo.set_field("bids", "1", "note", "changed since")
+    from store.export import writing
+
+    calls: list[Path] = []
+
+    def fills_up(path: Path, data: bytes, **kwargs: object) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_write(path, data)
+
+    real_write = writing.atomic_write
+    monkeypatch.setattr(writing, "atomic_write", fills_up)
+    with pytest.raises(ExportError, match="No space left on device; nothing written"):
+        write_bundle(repo, folder, today=TODAY, force=True)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "board.json",
+        "board.json.history.jsonl",
+        "minutes",
+    ]
+    write_bundle(repo, folder, today=TODAY, force=True)  # the retry works
+    assert b"changed since" in (folder / "snapshot.md").read_bytes()
 
 
 def test_financial_and_legal_implications_with_contacts(repo: Repository) -> None:

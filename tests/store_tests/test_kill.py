@@ -39,7 +39,9 @@ def lines_past_revision(store_path: Path) -> int:
     """History lines a killed writer appended before its replace (the store never reached them)."""
     revision = orjson.loads(store_path.read_bytes())["_meta"]["1"]["revision"]
     lines = history_path(store_path).read_bytes().splitlines()
-    return sum(1 for line in lines if line.endswith(b"}") and orjson.loads(line)["rev"] > revision)
+    return sum(
+        1 for line in lines if line.endswith(b"}") and orjson.loads(line).get("rev", 0) > revision
+    )
 
 
 def run_round(store_path: Path, round_no: int, rng: random.Random) -> list[list[str]]:

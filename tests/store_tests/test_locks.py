@@ -54,7 +54,7 @@ def test_an_edit_keeps_the_files_permissions(store_path: Path, mode: int) -> Non
 def test_temp_files_of_a_killed_writer_are_removed_by_the_next_edit(store_path: Path) -> None:
     repo = Repository.open(store_path)
     left = [store_path.with_name(f".board.json.{tag}.tmp") for tag in ("abc123", "x_9")]
-    left.append(store_path.with_name(".board.history.jsonl.q1w2.tmp"))
+    left.append(store_path.with_name(".board.json.history.jsonl.q1w2.tmp"))
     other = store_path.with_name(".other.json.abc.tmp")  # another store's: not ours to remove
     for path in [*left, other]:
         path.write_bytes(b'{"half": ')
@@ -86,7 +86,7 @@ def test_a_failed_write_is_one_line_and_changes_nothing(
 
 def test_a_store_that_is_a_folder_is_refused_in_one_line(store_path: Path) -> None:
     store_path.mkdir()
-    with pytest.raises(StoreDamaged, match=r"cannot be read \(Is a directory\)"):
+    with pytest.raises(StoreDamaged, match=r"board.json: is a folder, not a store file"):
         Repository.open(store_path)
 
 
@@ -100,3 +100,18 @@ def test_a_symlinked_store_stays_a_link_to_the_shared_file(tmp_path: Path) -> No
     assert link.is_symlink()
     assert Repository.open(shared).state().bids[0].status == "approved"
     assert [e.new for e in Repository.open(shared).history()] == ["approved"]
+
+
+def test_an_edit_keeps_the_group_of_the_store_and_its_history(store_path: Path) -> None:
+    """A group-shared folder: the next member must still be able to edit after this one."""
+    repo = Repository.open(store_path)
+    group = next(g for g in (65534, 100, 1, 2) if g != os.getgid())
+    try:
+        os.chown(store_path, -1, group)
+    except PermissionError:
+        pytest.skip("this user can give the store no other group")
+    os.chmod(store_path, 0o660)
+    repo.set_field("components", "1", "note", "first")  # creates the history
+    repo.set_field("components", "1", "note", "second")
+    for path in (store_path, history_path(store_path)):
+        assert (os.stat(path).st_gid, stat.S_IMODE(os.stat(path).st_mode)) == (group, 0o660)

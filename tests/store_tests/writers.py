@@ -6,7 +6,8 @@
 
 `edit` opens the store, prints `ready`, waits for a line on stdin (so every writer starts at
 once), then sets TABLE ID FIELD to `PREFIX-0`, `PREFIX-1`, ... COUNT times (COUNT 0: until
-killed). After each `set_field` returns it writes the edit's number on stdout with one
+killed). A refusal as busy ("not saved, try again") is retried, as a script would. After each
+`set_field` returns it writes the edit's number on stdout with one
 unbuffered `os.write`: an acknowledged edit is one whose number reached the pipe.
 `open-edit` prints `ready` first and opens the store only after the line on stdin (so several
 processes open, and migrate, at once), then makes one edit of WHO's own note.
@@ -20,7 +21,8 @@ import os
 import sys
 import time
 
-from store import Repository
+from store import Repository, StoreBusy
+from store.lock import StoreLock
 from store.storage import LockedJSONStorage
 
 
@@ -30,7 +32,12 @@ def edit(path: str, who: str, table: str, record: str, field: str, count: str, p
     sys.stdin.readline()
     numbers = range(int(count)) if int(count) else itertools.count()
     for n in numbers:
-        repo.set_field(table, record, field, f"{prefix}-{n}")
+        while True:
+            try:
+                repo.set_field(table, record, field, f"{prefix}-{n}")
+                break
+            except StoreBusy:  # not saved (the lock file was deleted under it): try again
+                continue
         os.write(1, f"{n}\n".encode())
 
 
@@ -48,6 +55,8 @@ def hold_lock(path: str) -> None:
 
 
 if __name__ == "__main__":
+    if os.environ.get("WRITERS_LOCK_FILE_ONLY"):  # as on a filesystem that cannot lock a folder
+        StoreLock.prefer_folder = False
     mode, *args = sys.argv[1:]
     if mode == "edit":
         edit(*args) if len(args) == 7 else edit(*args, args[1])

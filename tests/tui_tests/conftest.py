@@ -24,7 +24,7 @@ WriteElsewhere = Callable[[Path, str, str, str, str], None]
 
 @pytest.fixture
 def app(repo: Repository, today: dt.date) -> BoardApp:
-    return BoardApp(repo, today=today)
+    return BoardApp(repo, today=today, start_folder=repo.path.parent)
 
 
 @pytest.fixture

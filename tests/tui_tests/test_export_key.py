@@ -23,8 +23,9 @@ async def test_x_writes_bundle_to_default_folder(
             lambda: any("Snapshot written" in n.message for n in app._notifications)
         )
         message = next(n.message for n in app._notifications if "Snapshot written" in n.message)
+    # Under the folder the console started in (the fixture's: the test's folder), in full.
     folders = list((store_path.parent / "exports").iterdir())
-    assert len(folders) == 1 and str(folders[0]) in message
+    assert len(folders) == 1 and str(folders[0].resolve()) in message
     names = {p.name for p in folders[0].iterdir()}
     assert {
         "snapshot.md",

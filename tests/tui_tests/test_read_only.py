@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Repository
+from store import Repository, history_path
 from tui.app import BoardApp
 
 from .conftest import WaitFor, WriteElsewhere
@@ -40,7 +40,7 @@ async def test_edit_keys_leave_store_unchanged_and_say_read_only(
         assert app.screen is app.screen_stack[0]  # no dialog opened
         assert any("Read-only" in n.message for n in app._notifications)
     assert store_path.read_bytes() == before
-    assert not store_path.with_name("board.history.jsonl").exists()
+    assert not history_path(store_path).exists()
 
 
 async def test_read_only_is_shown_and_refresh_still_works(
@@ -64,7 +64,7 @@ async def test_read_only_does_not_create_or_lock(tmp_path: Path) -> None:
 
     with pytest.raises(StoreDamaged, match="read-only"):
         Repository.open(tmp_path / "none.json", read_only=True)
-    Repository.open(tmp_path / "b.json")
-    (tmp_path / "b.json.lock").unlink()
+    Repository.open(tmp_path / "b.json")  # the lock is on the folder: no lock file is left
+    before = sorted(tmp_path.iterdir())
     Repository.open(tmp_path / "b.json", read_only=True).state()
-    assert not (tmp_path / "b.json.lock").exists()
+    assert sorted(tmp_path.iterdir()) == before == [tmp_path / "b.json"]

@@ -87,7 +87,7 @@ async def test_overview_shows_title_and_total(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
         text = str(app.query_one("#overview-text", Static).render())
         assert "ICT / e-Modernising Leicester Strategic Framework" in text
-        assert "Cabinet, 2004-10-18" in text
+        assert "Cabinet, 18 October 2004" in text
         assert "Grand total: 1,720" in text
         assert "4  ◐ under development" in text
 

@@ -38,3 +38,15 @@ def test_components_80x24(snap_compare, snap_app: BoardApp) -> None:  # type: ig
 
 def test_help_screen(snap_compare, snap_app: BoardApp) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(snap_app, press=["question_mark"], terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+def test_bids_fit_the_window(snap_compare, snap_app: BoardApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Columns fit (numbers and statuses whole, text with …) and the detail panel sits below the
+    table, or beside it at 200 columns; the cursor is on bid 2."""
+
+    async def on_bid_2(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("3", "down")
+        await pilot.pause()
+
+    assert snap_compare(snap_app, run_before=on_bid_2, terminal_size=size)

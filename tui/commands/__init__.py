@@ -6,6 +6,7 @@ importing any command's module (each module's imports cost a start-up only its c
 
 SUMMARIES = {
     "show": "print every table (or one) as the console shows it",
+    "get": "print one field's stored value (money as a plain number)",
     "set": "change one field (validated, recorded in the history)",
     "add": "add a row: board add actions text=... owner=... due=30/11/2004",
     "remove": "remove a row (recorded in the history)",

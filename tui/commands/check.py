@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store import BoardState, Repository, StoreDamaged, visible, when
+from store import BoardState, Repository, StoreDamaged, store_file, visible, when
 
 from ..paths import store_path
 from . import SUMMARIES
@@ -29,11 +29,12 @@ def summary(state: BoardState) -> str:
     if not state.revision:
         return f"revision 0, as created; {counts}"
     at = when(state.changed_at)
-    return f"revision {state.revision}, last changed {at} UTC by {state.changed_by}; {counts}"
+    head = f"history head {state.head_digest}; " if state.head_digest else ""
+    return f"revision {state.revision}, last changed {at} by {state.changed_by}; {head}{counts}"
 
 
 def run(args: argparse.Namespace) -> int:
-    path = store_path(args.store).absolute()
+    path = store_file(store_path(args.store).absolute())
     if not path.exists():  # check never creates a store: a mistyped path must not pass
         raise StoreDamaged(f"{path}: no store there")
     repo = Repository.open(path, read_only=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, wri
 
 from ..paths import store_path
 from . import SUMMARIES
+from .output import print_warnings
 from .show import revision_number
 
 FORMATS = (*EXPORT_FORMATS, "svg")
@@ -77,10 +79,11 @@ def run(args: argparse.Namespace) -> int:
     if args.all is not None:
         svg = _svg(repo, args, today) if args.at is None else None  # the screen is the present
         paths = write_bundle(repo, args.all, today=today, svg=svg, force=args.force, at=args.at)
-        print(f"wrote {len(paths)} files to {args.all}", file=sys.stderr)
+        print_warnings(repo)
+        print(f"wrote {len(paths)} files to {args.all.resolve()}", file=sys.stderr)
         return 0
     svg = _svg(repo, args, today) if args.format == "svg" else None
-    target = None if args.output in (None, "-") else Path(args.output)
+    target = None if args.output in (None, "-", "/dev/stdout") else Path(args.output)
     export_one(
         repo,
         args.format,
@@ -92,4 +95,8 @@ def run(args: argparse.Namespace) -> int:
         record=args.record,
         at=args.at,
     )
+    print_warnings(repo)  # damaged history lines the changes list skipped
+    # stdout stays the snapshot's alone, so the note goes to stderr; /dev/null was asked for silence
+    if target is not None and str(target) != os.devnull:
+        print(f"wrote the {args.format} snapshot to {target.resolve()}", file=sys.stderr)
     return 0

@@ -13,7 +13,7 @@ from store.display import one_line
 
 from ..paths import store_path
 from . import SUMMARIES
-from .output import board_console
+from .output import board_console, print_warnings
 
 
 def add_parser(
@@ -32,15 +32,17 @@ def _count(text: str) -> int:
 
 
 def line(entry: HistoryEntry) -> str:
-    what = f"{entry.table} {entry.record} {entry.field}"
-    return one_line(
-        f"{when(entry.at)}  {entry.who}  {what}: {change_text(entry.action, entry.old, entry.new)}"
-    )
+    """`1 Dec 2026 08:07 GMT  who  bids 1 2005/06: 350 → 400`; adds and removals in words."""
+    e = entry
+    words = change_text(e.action, e.old, e.new, e.table, e.record)
+    what = f"{e.table} {e.record} {e.field}: " if e.action == "set" else ""
+    return one_line(f"{when(e.at)}  {e.who}  {what}{words}")
 
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
     entries = repo.history(args.limit)
+    print_warnings(repo)
     console = board_console(soft_wrap=True)
     for entry in entries:
         if args.json:

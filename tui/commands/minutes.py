@@ -65,12 +65,15 @@ def run(args: argparse.Namespace) -> int:
     from store.export.minutes import RENDERERS
     from store.minutes import build
 
+    from .output import print_warnings
+
     repo = Repository.open(store_path(args.store))
     minutes = build(repo, args.meeting, published=args.published, call_in_days=args.call_in_days)
     data = RENDERERS[args.format](minutes).encode("utf-8")
-    if args.output in (None, "-"):
+    if args.output in (None, "-", "/dev/stdout"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    else:
-        write_file(Path(args.output), data, force=args.force)
+    else:  # never onto the store's own files, through a symlink or into a device (writing.py)
+        write_file(Path(args.output), data, force=args.force, store=repo.path)
+    print_warnings(repo)  # damaged history lines the sheet skipped
     return 0

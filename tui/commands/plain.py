@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 
+from ..layout import column_widths
 from ..tables import TOTAL, Column, Row
 
 # Inside a one-line row a line break or tab would split or shift the row: shown as symbols.
@@ -41,10 +42,17 @@ def widths(columns: Sequence[Column], rows: Iterable[Row]) -> list[int]:
     return found
 
 
+def cut(text: str, size: int) -> str:
+    """`text` in at most `size` cells: whole, or cut with "…" (only text columns are ever cut)."""
+    if width(text) <= size:
+        return text
+    return set_cell_size(text, max(size - 1, 0)) + "…"
+
+
 def line(texts: Sequence[str], columns: Sequence[Column], sizes: Sequence[int]) -> str:
     cells = []
     for text, column, size in zip(texts, columns, sizes, strict=True):
-        shown = flat(text)
+        shown = cut(flat(text), size)
         pad = " " * (size - width(shown))
         cells.append(pad + shown if column.numeric else shown + pad)
     return "| " + " | ".join(cells) + " |"
@@ -54,11 +62,17 @@ def rule(sizes: Sequence[int], edge: str = "|", joint: str = "+") -> str:
     return edge + joint.join("-" * (size + 2) for size in sizes) + edge
 
 
-def write_table(out: TextIO, title: str, columns: Sequence[Column], rows: list[Row]) -> None:
+def write_table(
+    out: TextIO, title: str, columns: Sequence[Column], rows: list[Row], room: int | None = None
+) -> None:
     """A titled table; the totals row last, below a rule, as Rich's footer. Rows of no record
-    (the envelope's) are left out: `show` prints them after the table, in words."""
+    (the envelope's) are left out: `show` prints them after the table, in words. Every cell is
+    whole, unless `room` (a width asked for) is given: then text columns share it, as in the
+    console (tui/layout.py), and a cut text ends in "…"; numbers and statuses are never cut."""
     rows = [row for row in rows if row.record or row.key == TOTAL]
     sizes = widths(columns, rows)
+    if room is not None:
+        sizes = column_widths(columns, sizes, room - (3 * len(sizes) + 1))
     border = "+" + "-" * (len(rule(sizes)) - 2) + "+"
     out.write(f"{title}\n{border}\n{line([c.label for c in columns], columns, sizes)}\n")
     out.write(rule(sizes) + "\n")

@@ -6,6 +6,7 @@ import argparse
 
 from store import (
     ALIASES,
+    NOTHING,
     TABLES,
     Change,
     Repository,
@@ -19,6 +20,7 @@ from store.display import one_line
 
 from ..paths import store_path
 from . import SUMMARIES
+from .output import print_saved
 
 EXAMPLES = """\
 examples:
@@ -27,6 +29,7 @@ examples:
   board set recommendations 3.1 decision agreed
   board set bids 4 priority 1        (moves bid 4 to the top, renumbering the others)
   board set components 2 note -- "-see the minutes"   (a VALUE that starts with '-' goes after --)
+  board set bids 1 2005/06 410 --expect 400   (saved only if it still holds 400)
 """
 
 
@@ -44,7 +47,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "set",
-        usage="board set [-h] [--store PATH] TABLE ID FIELD [--] VALUE",
+        usage="board set [-h] [--store PATH] [--expect OLD] TABLE ID FIELD [--] VALUE",
         help=SUMMARIES["set"],
         description="Change one field, validated by the store and recorded in the history "
         "with your user@host, as a console edit is. Open consoles show it at once.",
@@ -57,6 +60,12 @@ def add_parser(
     )
     parser.add_argument("field", metavar="FIELD", help="a column name in lower case")
     parser.add_argument("value", metavar="VALUE", help="the new value (money: whole £'000)")
+    parser.add_argument(
+        "--expect",
+        metavar="OLD",
+        help="save only if the field still holds OLD (else exit 2 naming its value, who set it "
+        "and when): a safe read-modify-write for scripts",
+    )
     return parser
 
 
@@ -72,10 +81,13 @@ def confirmation(change: Change) -> str:
 def run(args: argparse.Namespace) -> int:
     # Validate before opening, so a refused value never creates a missing store.
     parse_value(args.table, args.field, args.value, args.id)
+    expected = NOTHING
+    if args.expect is not None:
+        expected = parse_value(args.table, args.field, args.expect, args.id)
     repo = Repository.open(store_path(args.store), read_only=args.read_only)
-    change = repo.set_field(args.table, args.id, args.field, args.value)
+    change = repo.set_field(args.table, args.id, args.field, args.value, expected=expected)
     if change.action == "multi":  # a priority: the bids it renumbered too
-        print("\n".join(one_line(line) for line in planning.describe_parts(change.parts)))
+        text = "\n".join(one_line(line) for line in planning.describe_parts(change.parts))
     else:
-        print(confirmation(change))
-    return 0
+        text = confirmation(change)
+    return print_saved(text, change.revision)

@@ -6,6 +6,7 @@ In a terminal, Rich tables; into a pipe or a file, plain rows written as they ar
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,11 +19,13 @@ from store import (
     money,
     over_under,
     state_at,
+    uk_date,
     visible,
 )
 
+from ..layout import column_widths, natural_width
 from ..paths import store_path
-from ..tables import COLUMNS, TOTAL, table_rows
+from ..tables import COLUMNS, TOTAL, Row, table_rows
 from . import SUMMARIES, plain
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ TITLES = {
     "recommendations": "Recommendations",
     "actions": "Actions",
 }
+BORDERS = 3  # a cell's padding and rule in the ASCII and SIMPLE_HEAVY boxes
 
 
 def add_parser(
@@ -68,12 +72,13 @@ def revision_number(text: str) -> int:
 
 
 def as_at_line(state: BoardState) -> str:
-    """`As at revision 12 (1 December 2026 10:04 UTC)`: the mark of a board from the past."""
+    """`As at revision 12 (1 Dec 2026 10:04 GMT)`: the mark of a board from the past."""
     text = as_at_text(state.revision, state.changed_at)
     return text[:1].upper() + text[1:]
 
 
-def make_table(name: str, plain: bool) -> Table:
+def make_table(name: str, plain: bool, widths: list[int] | None = None) -> Table:
+    """A table with the console's columns; `widths` (from tui/layout.py) when the width is set."""
     from rich import box
     from rich.table import Table
 
@@ -83,13 +88,27 @@ def make_table(name: str, plain: bool) -> Table:
         title_justify="left",
         expand=False,
     )
-    for column in COLUMNS[name]:
+    for index, column in enumerate(COLUMNS[name]):
         table.add_column(
             column.label,
             justify="right" if column.numeric else "left",
-            max_width=column.width,
+            no_wrap=True,  # one record, one line: `board show | grep` finds it
+            overflow="ellipsis",
+            width=widths[index] if widths else None,
         )
     return table
+
+
+def fitted_widths(name: str, rows: list[Row], width: int) -> list[int]:
+    """Column widths for a console `width` wide: the console's rule (numbers and statuses whole,
+    text cut with "…")."""
+    columns = COLUMNS[name]
+    natural = [natural_width(c, i, rows) for i, c in enumerate(columns)]
+    return column_widths(columns, natural, width - table_width([0] * len(columns)))
+
+
+def table_width(widths: list[int]) -> int:
+    return sum(widths) + BORDERS * len(widths) + 1
 
 
 def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
@@ -101,11 +120,13 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
 
 def heading(state: BoardState) -> str:
     report = state.report
-    return visible(f"{report['title']} — {report['decision_maker']}, {report['meeting_date']}")
+    return visible(
+        f"{report['title']} — {report['decision_maker']}, {uk_date(report['meeting_date'])}"
+    )
 
 
 def grand_total(state: BoardState) -> str:
-    return f"Grand total: £{money(state.grand_total)}k"
+    return f"Grand total (£'000): {money(state.grand_total)}"
 
 
 def notes(repo: Repository, state: BoardState) -> list[str]:
@@ -128,24 +149,29 @@ def render(
     if requirement:
         console.print(Text(requirement))
     for name in tables:
-        table = make_table(name, not console.is_terminal)
-        for row in table_rows(state, name):
+        rows = table_rows(state, name)
+        widths = fitted_widths(name, rows, console.width)
+        table = make_table(name, not console.is_terminal, widths)
+        for row in rows:
             if row.key == TOTAL:
                 add_totals(table, row.cells)
             elif row.record:  # the envelope rows are printed after the table, in words
                 table.add_row(*row.cells)
-        console.print(table)
+        print_wide(console, table, table_width(widths))
     if "bids" in tables:
         console.print(Text(grand_total(state)))
         for line in envelope_lines(state):
             console.print(Text(line))
 
 
-def write_plain(repo: Repository, state: BoardState, tables: list[str], out: TextIO) -> None:
-    """What `render` prints, as plain rows streamed to `out` (a pipe or a file)."""
+def write_plain(
+    repo: Repository, state: BoardState, tables: list[str], out: TextIO, room: int | None = None
+) -> None:
+    """What `render` prints, as plain rows streamed to `out` (a pipe or a file): every cell in
+    full, unless `room` ($COLUMNS) is given; then long text ends in "…", as in the console."""
     out.write("".join(f"{text}\n" for text in [heading(state), *notes(repo, state)]))
     for name in tables:
-        plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name))
+        plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name), room)
     if "bids" in tables:
         out.write(grand_total(state) + "\n")
         for line in envelope_lines(state):
@@ -161,6 +187,14 @@ def envelope_lines(state: BoardState) -> list[str]:
     ]
 
 
+def print_wide(console: Console, table: Table, width: int) -> None:
+    """Print `table` at least `width` wide: wider than the window rather than a cut number."""
+    window = console.width
+    console.width = max(window, width)
+    console.print(table)
+    console.width = window
+
+
 def make_console() -> Console:
     from .output import board_console
 
@@ -174,5 +208,11 @@ def run(args: argparse.Namespace) -> int:
     if sys.stdout.isatty():
         render(repo, tables, make_console(), state)
     else:
-        write_plain(repo, state or repo.state(), tables, sys.stdout)
+        write_plain(repo, state or repo.state(), tables, sys.stdout, _columns())
     return 0
+
+
+def _columns() -> int | None:
+    """$COLUMNS, when a script asked for a width (a number of at least 1); else None."""
+    text = os.environ.get("COLUMNS", "")
+    return int(text) if text.isdecimal() and int(text) > 0 else None

@@ -10,28 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.binding import ActiveBinding
+from textual.containers import Container, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from store import (
     STATUS_FIELD,
     BoardError,
     BoardState,
     Change,
-    HistoryEntry,
     Repository,
     StaleEdit,
+    accepted_forms,
     choices,
     record_value,
+    replacement,
     uk_date,
-    visible,
-    when,
 )
 
 from ..edits import (
@@ -40,23 +43,29 @@ from ..edits import (
     EditLog,
     action_problem,
     cell_field,
+    edit_heading,
     problem,
     summary,
 )
-from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys
+from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
+from ..status import status_text
 from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
 from ..widgets.bids_pane import BidsPane
 from ..widgets.board_table import BidTable, BoardTable
+from ..widgets.detail_panel import DetailPanel
 from ..widgets.filter_box import FilterBox
 from ..widgets.row_table import RowTable
-from .edit import ChoiceScreen, ConfirmScreen, EditScreen
+from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
+from .edit import ConfirmScreen, ConflictScreen, EditScreen
 from .form import FormScreen
 from .record import RecordKeeper
 
 EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
+WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
+NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
@@ -66,34 +75,41 @@ class BoardScreen(Screen[None]):
     AUTO_FOCUS = "#tab-overview-scroll"
     BINDINGS = APP_BINDINGS
 
-    def __init__(self, repo: Repository, today: dt.date) -> None:
+    def __init__(self, repo: Repository, today: dt.date, start_folder: Path | None = None) -> None:
         super().__init__()
         self.repo = repo
         self.today = today
+        self.start_folder = start_folder or Path.cwd()  # exports go under it by default
         self.state: BoardState = repo.state()
+        self.shown: Shown | None = None  # the last state shown, with its rows
         self.edits = EditLog(repo)
+        self.writes = WriteQueue(repo, self.edits, today, HISTORY_SHOWN)
         self.received = 0  # changes from elsewhere since this console opened
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
         self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
         self.notice = READ_ONLY_NOTICE
-        self._rows: dict[str, list[Row]] = {}  # each table's rows as last shown, unfiltered
         self.record = RecordKeeper(self)
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="overview"):
-            for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
-                with TabPane(f"{number} {title}", id=tab):
-                    yield from self._tab_body(tab)
+        with Container(id="body", classes="-overview"):  # the first tab is the Overview
+            with TabbedContent(initial="overview"):
+                for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
+                    with TabPane(f"{number} {title}", id=tab):
+                        yield from self._tab_body(tab)
+            yield DetailPanel(self.today, id="detail")
+        yield FilterBox(id="filter")  # shown by `/`
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
     def _tab_body(self, tab: str) -> ComposeResult:
         if tab == "overview":
             with VerticalScroll(id="tab-overview-scroll"):
                 yield Static(id="overview-text", markup=False)
         elif tab == "history":
-            yield RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
+            history = RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
+            history.empty_text = NO_HISTORY
+            yield history
         elif tab == "bids":
             yield BidsPane(self.state)
         else:
@@ -102,14 +118,56 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         for table in self.query(BoardTable):
             table.read_only = self.locked
-        self.show_state(self.state, self.shown_history())
+        self._watch_cursors()
+        self.show_state(self.read_now())
 
-    def shown_history(self) -> list[HistoryEntry]:
-        return self.repo.history(HISTORY_SHOWN)
+    def read_now(self) -> Shown:
+        """The store as it is now, with every table's rows (the past board shows its own)."""
+        return read_shown(self.repo, self.today, HISTORY_SHOWN)
 
-    # --- read-only ------------------------------------------------------------------------------
+    # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "filter" and self.query_one(TabbedContent).active not in EDITABLE:
+            return False
         return allowed(action, self.locked)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer's keys, most used first (keys.FOOTER_ORDER), whichever widget has focus."""
+        bindings = super().active_bindings
+        return dict(sorted(bindings.items(), key=lambda item: footer_rank(item[1].binding.action)))
+
+    @on(TabbedContent.TabActivated)
+    def tab_changed(self) -> None:
+        self.refresh_bindings()  # the footer shows the keys of the tab now open
+        # The Overview has no rows: the panel would only take its room.
+        self.query_one("#body").set_class(self._active_table() is None, "-overview")
+        self._follow(self._active_table())
+
+    # --- the detail panel -------------------------------------------------------------------------
+    def _watch_cursors(self) -> None:
+        for table in self.query(RowTable):
+            self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
+
+    def _cursor_moved(self, table: RowTable, key: str | None) -> None:
+        if table is self._active_table():
+            self._follow(table)
+
+    def _active_table(self) -> RowTable | None:
+        active = self.query_one(TabbedContent).active
+        return None if active == "overview" else self.query_one(f"#table-{active}", RowTable)
+
+    def _follow(self, table: RowTable | None) -> None:
+        name = "" if table is None else table.id.removeprefix("table-") if table.id else ""
+        self.query_one(DetailPanel).show_row(name, table.current_row() if table else None)
+
+    def action_toggle_detail(self) -> None:
+        self.query_one("#body").toggle_class("-no-detail")
+        self.query_one(DetailPanel).reshow()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
+        self.call_after_refresh(self.query_one(DetailPanel).reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
@@ -127,66 +185,78 @@ class BoardScreen(Screen[None]):
     def bids_pane(self) -> BidsPane:
         return self.query_one(BidsPane)
 
-    def show_state(
-        self, state: BoardState, history: list[HistoryEntry], changed: bool = False
-    ) -> None:
-        """Push a state into every tab; with `changed`, highlight rows that differ from before."""
-        self.state = state
+    def show_state(self, shown: Shown, changed: bool = False) -> None:
+        """Push a state read off the loop into every tab; with `changed`, highlight rows that
+        differ from before."""
+        state, history = shown.state, shown.history
+        self.state, self.shown = state, shown
         self.bids_pane.state = state
-        self.seen_identity = self.repo.identity()
+        self.seen_identity = shown.identity
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for table in EDITABLE:
-            rows = table_rows(state, table, self.today, self.bid_table.by_priority)
-            marks = _changed_keys(self._rows.get(table, []), rows) if changed else set()
-            self._rows[table] = rows
+            rows = shown.rows[table]
+            if table == "bids" and self.bid_table.by_priority:  # rows in id order came ready
+                rows = table_rows(state, table, self.today, True)
+            marks = _changed_keys(self.board_table(table).all_rows, rows) if changed else set()
             self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
             if marks:
                 self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
         self.query_one("#table-history", RowTable).set_rows(history_rows(history))
+        self.query_one(DetailPanel).set_state(state, history)
+        for warning in self.repo.take_warnings():  # each once, not on every reload
+            self.notify(warning, severity="warning", markup=False)
         self._show_status()
 
     def _unmark(self, table: str, keys: set[str]) -> None:
         widget = self.board_table(table)
-        widget.show(self._rows[table], widget.highlighted - keys)
+        widget.show(widget.all_rows, widget.highlighted - keys)
 
     def _show_status(self) -> None:
-        """Most important first, so a narrow projector still shows the mode and the last change."""
-        s = self.state
-        mode = self.mode_text()
-        meeting = s.open_meeting
-        if meeting is not None:
-            mode = f"{mode} │ meeting {meeting.id} open"
-        last = (
-            f"last change {when(s.changed_at)} UTC by {s.changed_by}"
-            if s.changed_at
-            else "no changes yet"
+        waiting = self.writes.waiting_for_lock()
+        text = status_text(
+            self.state,
+            mode=self.mode_text(),
+            path=self.repo.path,
+            received=self.received,
+            writing="waiting" if waiting else "saving" if self.writes.pending else "",
+            filters=[
+                f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
+            ],
         )
-        text = f"{mode} │ rev {s.revision}, {last} │ {self.received} received │ {self.repo.path}"
-        filters = [
-            f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
-        ]
-        if filters:
-            text = f"filter: {', '.join(filters)} (/ to change) │ {text}"
-        self.query_one("#status", Static).update(Text(visible(text)))
+        self.query_one("#status", Static).update(Text(text))
 
     def mode_text(self) -> str:
-        return "READ-ONLY" if self.repo.read_only else "editing"
+        """`editing` or `READ-ONLY`, with `meeting N open` while one is (the past says AS AT)."""
+        mode = "READ-ONLY" if self.repo.read_only else "editing"
+        meeting = self.state.open_meeting
+        return mode if meeting is None else f"{mode} │ meeting {meeting.id} open"
 
     def refresh_now(self) -> None:
-        self.show_state(self.repo.state(), self.shown_history())
+        """Read the store again, off the event loop (the app's reload worker)."""
+        reload = getattr(self.app, "reload_store", None)
+        if reload is not None:
+            reload()
 
     # --- live refresh (the app's watcher hands over what it read) -------------------------------
-    def receive(self, state: BoardState, history: list[HistoryEntry]) -> None:
-        if state.revision == self.state.revision:
+    def receive(self, shown: Shown) -> None:
+        state = shown.state
+        if state is self.state:  # the same file as shown (the store hands out one object a file)
+            return
+        replaced = replacement(self.state, state)
+        if replaced:
+            self.notify(
+                replaced, title="Store replaced", severity="warning", markup=False, timeout=30
+            )
+        elif state.revision == self.state.revision:
             return
         news = range(self.state.revision + 1, state.revision + 1)
         self.received += sum(1 for rev in news if rev not in self.edits.own_revisions)
         self._warn_open_dialog(state)
-        self.show_state(state, history, changed=True)
+        self.show_state(shown, changed=True)
 
     def _warn_open_dialog(self, state: BoardState) -> None:
         dialog = self.app.screen
-        if not isinstance(dialog, EditScreen) or dialog.target is None:
+        if not isinstance(dialog, EditScreen | ConflictScreen) or dialog.target is None:
             return
         before = record_value(self.state, *dialog.target)
         after = record_value(state, *dialog.target)
@@ -212,33 +282,58 @@ class BoardScreen(Screen[None]):
     # --- filter -----------------------------------------------------------------------------------
     def action_filter(self) -> None:
         active = self.query_one(TabbedContent).active
-        if active in EDITABLE:
-            self.open_filter(self.board_table(active))
-        else:
+        if active not in EDITABLE:
             self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
-
-    @on(BoardTable.FilterRequested)
-    def filter_requested(self, message: BoardTable.FilterRequested) -> None:
-        self.open_filter(message.table)
-
-    def open_filter(self, table: BoardTable) -> None:
-        """A filter box under the table (the palette can ask while one is open: keep that one)."""
-        for open_box in self.query(FilterBox):
-            self.set_focus(open_box)
             return
-        box = FilterBox(table)
-        self.mount(box, before=self.query_one("#status"))
-        self.set_focus(box)
+        self.query_one(FilterBox).open(self.board_table(active))
 
-    @on(FilterBox.Narrowed)
-    def filter_narrowed(self, message: FilterBox.Narrowed) -> None:
-        message.table.show(self._rows[message.table.table_name])
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
         self._show_status()
 
-    @on(FilterBox.Closed)
-    def filter_closed(self, message: FilterBox.Closed) -> None:
-        message.box.remove()
-        self.set_focus(message.table)
+    # --- writes, off the event loop (tui/writes.py) ------------------------------------------------
+    @dataclass
+    class Written(Message):
+        """A write finished in the worker thread: its change or refusal, and the state after."""
+
+        outcome: Outcome
+
+    def write(self, write: Write) -> None:
+        """Queue a write; the screen keeps working while it waits for the store's lock."""
+        if self.writes.put(write):
+            self._drain()
+        self._show_status()
+        self.set_timer(LOCK_NOTICE_SECONDS + 0.05, self._show_status)
+
+    @work(thread=True, group="writes")
+    def _drain(self) -> None:
+        for outcome in self.writes.drain():
+            self.post_message(self.Written(outcome))
+
+    @on(Written)
+    def written(self, message: Written) -> None:
+        outcome, write = message.outcome, message.outcome.write
+        if outcome.shown is not None:
+            self.show_state(outcome.shown)
+        if isinstance(outcome.error, StaleEdit) and write.retry is not None:
+            self._ask_apply_mine(outcome.error, write)
+        elif outcome.error is not None:
+            self.refused(outcome.error, write.word)
+        elif outcome.change is None:
+            self.notify(f"Nothing to {write.word} in this console.", markup=False)
+        elif write.then is not None:
+            write.then(outcome.change)
+        self._show_status()
+
+    @work
+    async def _ask_apply_mine(self, err: StaleEdit, write: Write) -> None:
+        target = write.target
+        assert target is not None  # only a field's save offers "apply mine", and it names it
+        theirs = "" if err.current is None else str(err.current)
+        dialog = ConflictScreen(" ".join(target), theirs, err.who, write.mine, target)
+        if await self.app.push_screen_wait(dialog) == "mine":
+            assert write.retry is not None
+            self.write(Write(write.word, write.retry))
 
     # --- status cycling -------------------------------------------------------------------------
     @on(BoardTable.CycleRequested)
@@ -247,10 +342,15 @@ class BoardScreen(Screen[None]):
         if row is None or not row.record:
             return
         field = f"part{row.part}.{STATUS_FIELD[table]}" if row.part else STATUS_FIELD[table]
+        self.write(Write("save", partial(self._cycle, table, row.record, field, message.delta)))
+
+    def _cycle(self, table: str, record: str, field: str, delta: int) -> Change:
+        """In the worker: the next word after the stored one (queued presses step on in turn)."""
+        state = self.repo.state()
         words = choices(table, field) or []
-        current = record_value(self.state, table, row.record, field)
-        new = words[(words.index(current) + message.delta) % len(words)]
-        self.save(table, row.record, field, new, base_revision=self.state.revision)
+        current = record_value(state, table, record, field)
+        new = words[(words.index(current) + delta) % len(words)]
+        return self.repo.set_field(table, record, field, new, base_revision=state.revision)
 
     # --- editing a cell ---------------------------------------------------------------------------
     @on(BoardTable.EditRequested)
@@ -269,57 +369,40 @@ class BoardScreen(Screen[None]):
         if (table, field) == ("actions", "due"):
             current = uk_date(current or "")  # typed the UK way, stored as ISO
         dialog = EditScreen(
-            f"{table.capitalize()} {record} · {label}" + (f" ({field})" if "." in field else ""),
+            edit_heading(self.state, table, record, field, label),
             "" if current is None else str(current),
             validate=lambda v: problem(table, record, field, v, self.state),
             choices=choices(table, field),
             numeric=isinstance(current, int),
             target=(table, record, field),
+            forms=accepted_forms(table, field),
         )
         value = await self.app.push_screen_wait(dialog)
         if value is None:
             return
-        try:
-            change = self.repo.set_field(table, record, field, value, base_revision=base)
-        except StaleEdit as err:
-            if await self._apply_mine(err, value):
-                self.save(table, record, field, value, base_revision=None)
-            return
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
-
-    async def _apply_mine(self, err: StaleEdit, mine: str) -> bool:
-        question = f"{err} — it is now {err.current!r}. Keep theirs, or apply yours ({mine!r})?"
-        answers = {"theirs": f"Keep theirs ({err.current!r})", "mine": f"Apply mine ({mine!r})"}
-        return await self.app.push_screen_wait(ChoiceScreen(question, answers)) == "mine"
-
-    def save(
-        self, table: str, record: str, field: str, value: Any, base_revision: int | None
-    ) -> None:
-        """Save one field against `base_revision` (None: whatever is there now); report a refusal."""
-        try:
-            change = self.repo.set_field(table, record, field, value, base_revision=base_revision)
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
+        save = partial(self.repo.set_field, table, record, field, value)
+        retry = partial(save, base_revision=None)  # "apply mine": over whatever is there now
+        self.write(
+            Write(
+                "save",
+                partial(save, base_revision=base),
+                retry=retry,
+                mine=value,
+                target=(table, record, field),
+            )
+        )
 
     # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
     @on(BidsPane.PlanReady)
     def plan_ready(self, message: BidsPane.PlanReady) -> None:
-        """Plan a multi-field edit from the state shown and save it as one revision."""
-        try:
-            change = self.repo.apply(message.make())
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
+        """Plan a multi-field edit and save it as one revision, off the event loop."""
+        make = message.make
+        self.write(Write("save", lambda: self.repo.apply(make())))
 
     @on(BidsPane.ViewChanged)
     def bids_view_changed(self) -> None:
-        self.show_state(self.state, self.repo.history(HISTORY_SHOWN))
+        if self.shown is not None:
+            self.show_state(self.shown)  # the same state, the bids in the other order
 
     # --- adding and removing rows ------------------------------------------------------------------
     @on(BoardTable.AddRequested)
@@ -355,13 +438,10 @@ class BoardScreen(Screen[None]):
             self._add(table, {"title": title})
 
     def _add(self, table: str, fields: dict[str, str]) -> None:
-        try:
-            change = self.repo.add(table, fields)
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
-        self.board_table(table).select_record(change.record)
+        select = self.board_table(table).select_record
+        self.write(
+            Write("add", partial(self.repo.add, table, fields), then=lambda c: select(c.record))
+        )
 
     @on(BoardTable.DeleteRequested)
     def delete_requested(self, message: BoardTable.DeleteRequested) -> None:
@@ -378,33 +458,21 @@ class BoardScreen(Screen[None]):
             self.state, table, row.record, "text" if table == "actions" else "title"
         )
         question = f"Remove {table[:-1]} {row.record} '{title}'? It can be undone with u."
-        if not await self.app.push_screen_wait(ConfirmScreen(question)):
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Remove")):
             return
-        try:
-            change = self.repo.delete(table, row.record, base_revision=base)
-        except BoardError as err:
-            self.refused(err)
-            return
-        self._done(change)
+        self.write(
+            Write("remove", partial(self.repo.delete, table, row.record, base_revision=base))
+        )
 
     # --- undo / redo ------------------------------------------------------------------------------
     def action_undo(self) -> None:
-        self._step(self.edits.undo, "undo")
+        self.write(Write("undo", self.edits.undo, remember=False, then=self._stepped("Undo")))
 
     def action_redo(self) -> None:
-        self._step(self.edits.redo, "redo")
+        self.write(Write("redo", self.edits.redo, remember=False, then=self._stepped("Redo")))
 
-    def _step(self, step: Callable[[], Change | None], word: str) -> None:
-        try:
-            inverse = step()
-        except BoardError as err:
-            self.notify(f"Cannot {word}: {err}", severity="error", markup=False)
-            return
-        if inverse is None:
-            self.notify(f"Nothing to {word} in this console.", markup=False)
-            return
-        self.refresh_now()
-        self.notify(f"{word.capitalize()}: {summary(inverse)}", markup=False)
+    def _stepped(self, word: str) -> Callable[[Change], None]:
+        return lambda inverse: self.notify(f"{word}: {summary(inverse)}", markup=False)
 
     # --- the meeting as a record: meetings, the past, snapshots (screens/record.py) --------------
     def action_meeting(self) -> None:
@@ -415,12 +483,9 @@ class BoardScreen(Screen[None]):
         self.record.export()
 
     # --- shared ending ------------------------------------------------------------------------------
-    def _done(self, change: Change) -> None:
-        if self.edits.saved(change):
-            self.refresh_now()
-
-    def refused(self, err: BoardError) -> None:
-        self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=8)
+    def refused(self, err: BoardError, word: str = "save") -> None:
+        title = "Not saved" if word in ("save", "add", "remove", "export") else f"Cannot {word}"
+        self.notify(str(err), title=title, severity="error", markup=False, timeout=8)
 
 
 def _changed_keys(before: list[Row], after: list[Row]) -> set[str]:

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import status_label, visible
@@ -28,7 +28,10 @@ EditScreen > Vertical, ConfirmScreen > Vertical, ChoiceScreen > Vertical {
 .error { color: $error; height: auto; }
 .notice { color: $warning; height: auto; }
 .hint { color: $text-muted; margin-top: 1; }
+.forms { color: $text-muted; height: auto; }
 OptionList { height: auto; max-height: 12; }
+.buttons { height: auto; }
+.buttons Button { margin-right: 2; }
 """
 
 
@@ -46,10 +49,12 @@ class EditScreen(ModalScreen[str | None]):
         validate: Validator,
         choices: list[str] | None = None,
         numeric: bool = False,
-        hint: str = "enter saves · escape cancels (nothing changes)",
+        hint: str = "enter saves · escape cancels (nothing changes) · ctrl+u clears",
         target: tuple[str, str, str] | None = None,
+        forms: str = "",
     ) -> None:
         super().__init__()
+        self.forms = forms  # what the field accepts, shown before any error
         self.target = target  # (table, record, field) being edited: live refresh warns on change
         self.hint = hint
         self.heading = title
@@ -65,12 +70,15 @@ class EditScreen(ModalScreen[str | None]):
                 options = [Option(Text(status_label(c)), id=c) for c in self.choices]
                 yield OptionList(*options, id="choice")
             else:
+                # As in a spreadsheet: the cursor at the end, so typing adds to the text.
                 yield Input(
                     self.current,
                     id="value",
                     type="integer" if self.numeric else "text",
-                    select_on_focus=True,
+                    select_on_focus=False,
                 )
+            if self.forms:
+                yield Static(Text(f"Accepts {self.forms}"), id="forms", classes="forms")
             yield Static("", id="error", classes="error", markup=False)
             yield Static("", id="notice", classes="notice", markup=False)
             yield Label(self.hint, classes="hint")
@@ -82,7 +90,9 @@ class EditScreen(ModalScreen[str | None]):
                 options.highlighted = self.choices.index(self.current)
             options.focus()
         else:
-            self.query_one(Input).focus()
+            box = self.query_one(Input)
+            box.focus()
+            box.cursor_position = len(box.value)
 
     @on(Input.Submitted)
     def submit_text(self, event: Input.Submitted) -> None:
@@ -109,7 +119,8 @@ class EditScreen(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; only `y` (or enter on Yes) confirms."""
+    """A yes/no question with visible buttons; `y` or the Yes button confirms, `n`, escape or
+    the No button (focused first, so a stray enter answers no) declines."""
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [
@@ -117,14 +128,25 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
         self.question = question
+        self.yes = yes
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(visible(self.question)), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(Text(f"{self.yes} (y)"), id="yes", variant="error")
+                yield Button(Text("No (n)"), id="no", variant="primary")
             yield Label("y: yes · n / escape: no", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -143,7 +165,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(visible(self.question)), classes="title")
+            yield Static(Text(visible(self.question)), classes="title", id="question")
             yield OptionList(*(Option(Text(label), id=key) for key, label in self.answers.items()))
 
     def on_mount(self) -> None:
@@ -155,3 +177,30 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConflictScreen(ChoiceScreen):
+    """Keep theirs or apply mine, for one field; live refresh keeps "theirs" current while it is
+    open (a third change before the choice used to leave the first one's value on screen)."""
+
+    def __init__(
+        self, what: str, theirs: str, who: str, mine: str, target: tuple[str, str, str]
+    ) -> None:
+        self.what, self.mine, self.target = what, mine, target
+        super().__init__(self._question(theirs, who), self._answers(theirs))
+
+    def _question(self, theirs: str, who: str) -> str:
+        return (
+            f"{self.what} was changed by {who} — it is now {theirs!r}. "
+            f"Keep theirs, or apply yours ({self.mine!r})?"
+        )
+
+    def _answers(self, theirs: str) -> dict[str, str]:
+        return {"theirs": f"Keep theirs ({theirs!r})", "mine": f"Apply mine ({self.mine!r})"}
+
+    def field_changed(self, value: str, who: str) -> None:
+        """Another change to this field arrived before the choice."""
+        self.question = self._question(value, who)
+        self.query_one("#question", Static).update(Text(visible(self.question)))
+        label = self._answers(value)["theirs"]
+        self.query_one(OptionList).replace_option_prompt("theirs", Text(visible(label)))

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, described
+from ..keys import APP_BINDINGS, BID_BINDINGS, TABLE_BINDINGS, TABLES_WHERE, described
 
 EXTRA = [
     ("↑ ↓ ← → / j k", "Move the cursor"),
@@ -24,14 +24,12 @@ def keys_table() -> Table:
     table.add_column("Key", style="bold", no_wrap=True)
     table.add_column("What it does")
     table.add_column("Where")
-    for keys, what in described(APP_BINDINGS):
-        table.add_row(Text(keys), Text(what), Text("everywhere"))
-    for keys, what in described(TABLE_BINDINGS):
-        table.add_row(
-            Text(keys), Text(what), Text("Components, Bids, Implications, Recommendations")
-        )
-    for keys, what in described(BID_BINDINGS):
-        table.add_row(Text(keys), Text(what), Text("Bids"))
+    for keys, what, place in [
+        *described(APP_BINDINGS, "everywhere"),
+        *described(TABLE_BINDINGS, TABLES_WHERE),
+        *described(BID_BINDINGS, "Bids"),
+    ]:
+        table.add_row(Text(keys), Text(what), Text(place))
     for keys, what in EXTRA:
         table.add_row(Text(keys), Text(what), Text("everywhere"))
     return table

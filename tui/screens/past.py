@@ -14,6 +14,7 @@ from textual.binding import Binding
 from store import BoardState, HistoryEntry, Repository, as_at_text
 
 from ..keys import APP_BINDINGS
+from ..writes import Shown, shown_for
 from .board import HISTORY_SHOWN, BoardScreen
 
 
@@ -27,6 +28,10 @@ class PastBoardScreen(BoardScreen):
         mark = as_at_text(past.revision, past.changed_at)
         self.notice = f"This is the board {mark}: read-only (escape returns to now)."
         self.add_class("-past")
+
+    def read_now(self) -> Shown:
+        """The past state, as it was (the identity is the store's, so the app's poll is quiet)."""
+        return shown_for(self.state, self.shown_history(), self.today, self.repo.identity())
 
     def shown_history(self) -> list[HistoryEntry]:
         wanted = self.repo.state().revision - self.state.revision + HISTORY_SHOWN

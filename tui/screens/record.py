@@ -2,7 +2,7 @@
 open the board as at an earlier revision, and write a snapshot (`x`).
 
 A helper the main screen owns (composition, not a mixin): it asks the user through dialogs,
-calls the repository, and hands the outcome back to the screen (`refresh_now`, `refused`). Each
+queues the write on the screen's write worker (tui/writes.py), like every edit. Each
 flow runs as a worker on the screen, so the dialogs can be awaited; the snapshot's writing
 runs in a thread (it takes the store's lock and writes a dozen files).
 """
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from store import BoardError, Meeting, Repository, state_at, uk_date
 
 from ..edits import meeting_problem, revision_problem
+from ..writes import Write
 from .edit import ConfirmScreen, EditScreen
 from .form import Field, FormScreen
 
@@ -68,14 +69,12 @@ class RecordKeeper:
         hint = "enter: next field, then save · escape cancels"
         dialog = FormScreen(title, fields, check=meeting_problem, hint=hint)
         values = await self.screen.app.push_screen_wait(dialog)
-        if values is None:
-            return
-        try:
-            meeting = save(**values)
-        except BoardError as err:
-            self.screen.refused(err)
-            return
-        self._own_edit(f"Meeting {meeting.id} open: every edit now carries its number")
+        if values is not None:
+            self._write(
+                "save",
+                lambda: save(**values),
+                "Meeting {id} open: every edit now carries its number",
+            )
 
     async def _end(self) -> None:
         meeting = self.screen.state.open_meeting
@@ -85,19 +84,22 @@ class RecordKeeper:
             f"End meeting {meeting.id} ({meeting.title})? Its decision sheet is written with "
             "the next snapshot (x)."
         )
-        if not await self.screen.app.push_screen_wait(ConfirmScreen(question)):
-            return
-        try:
-            self.repo.end_meeting()
-        except BoardError as err:
-            self.screen.refused(err)
-            return
-        self._own_edit(f"Meeting {meeting.id} ended")
+        if await self.screen.app.push_screen_wait(ConfirmScreen(question)):
+            self._write("save", self.repo.end_meeting, "Meeting {id} ended")
 
-    def _own_edit(self, message: str) -> None:
-        self.screen.edits.own_revisions.add(self.repo.state().revision)
-        self.screen.refresh_now()
-        self.screen.notify(message, markup=False)
+    def _write(self, word: str, save: Callable[[], Meeting], message: str) -> None:
+        """The meeting's write off the event loop (tui/writes.py), like every edit."""
+        edits = self.screen.edits
+
+        def run() -> Meeting:  # in the worker thread
+            meeting = save()
+            edits.own_revisions.add(self.repo.state().revision)  # this console's, not received
+            return meeting
+
+        def done(meeting: Meeting) -> None:
+            self.screen.notify(message.format(id=meeting.id), markup=False)
+
+        self.screen.write(Write(word, run, remember=False, then=done))
 
     # --- the board as at an earlier revision ---------------------------------------------------
     def ask_as_at(self) -> None:
@@ -135,7 +137,8 @@ class RecordKeeper:
     async def _export(self) -> None:
         """Ask for a folder (a dated one by default), then write every format there."""
         stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        default = self.repo.path.parent / "exports" / stamp
+        # Under the folder the console was started in, where the user will look for it.
+        default = self.screen.start_folder / "exports" / stamp
         dialog = EditScreen(
             "Export snapshot — folder (created if missing)",
             str(default),
@@ -165,7 +168,7 @@ class RecordKeeper:
         self.screen.edits.own_revisions.add(self.repo.state().revision)  # the snapshot is ours
         sheets = sum(p.name.startswith("minutes-") and p.suffix == ".md" for p in paths)
         extra = f", with {sheets} decision sheet{'s' * (sheets != 1)}" if sheets else ""
-        message = f"Snapshot written to {folder} ({len(paths)} files{extra})"
+        message = f"Snapshot written to {folder.resolve()} ({len(paths)} files{extra})"
         app.call_from_thread(
             self.screen.notify, message, title="Exported", markup=False, timeout=10
         )

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ..edits import GROWABLE
 from ..keys import BID_BINDINGS, TABLE_BINDINGS, allowed
-from ..tables import COLUMNS, Row
+from ..tables import COLUMNS, TOTAL, Row, total_of_shown
 from .row_table import RowTable
 
 
@@ -42,20 +43,25 @@ class BoardTable(RowTable):
     class DeleteRequested(RowRequest):
         """delete: remove the row under the cursor."""
 
-    class FilterRequested(RowRequest):
-        """/: narrow this table by text."""
-
     def __init__(self, table: str) -> None:
         super().__init__(COLUMNS[table], fixed_columns=2, id=f"table-{table}")
         self.table_name = table
         self.filter_text = ""
         self.read_only = False
+        self.all_rows: list[Row] = []  # unfiltered, as last shown
 
     # --- attributes down -------------------------------------------------------------------
     def show(self, rows: list[Row], highlight: set[str] | None = None) -> None:
         """Show `rows` (filtered), keeping the cursor on the same record and the scroll."""
         self.highlighted = highlight if highlight is not None else self.highlighted
-        wanted = [r for r in rows if self._matches(r)] if self.filter_text else rows
+        self.all_rows = rows
+        wanted = self._filtered(rows) if self.filter_text else rows
+        self.empty_text = (
+            f"No rows match {self.filter_text!r} — escape clears"
+            if self.filter_text
+            else f"No {self.table_name} yet"
+            + (": a adds one." if self.table_name in GROWABLE else ".")
+        )
         current = self.current_row()
         keep = current.key if current else None
         self.set_rows(wanted, keep)
@@ -64,21 +70,29 @@ class BoardTable(RowTable):
         elif current is not None and self._index.get(current.key) != self._index_before:
             self.call_after_refresh(self._scroll_cursor_into_view)
 
-    def _matches(self, row: Row) -> bool:
-        if not row.record:  # totals, envelope, the funding line: always shown
-            return True
-        return self.filter_text.lower() in " ".join(row.texts).lower()
+    def set_filter(self, text: str) -> None:
+        if text != self.filter_text:
+            self.filter_text = text
+            self.show(self.all_rows)
+
+    def _filtered(self, rows: list[Row]) -> list[Row]:
+        """The rows the filter matches; a totals row sums those rows only, and goes when none do."""
+        wanted = self.filter_text.lower()
+        shown = [r for r in rows if r.record and wanted in " ".join(r.texts).lower()]
+        total = next((r for r in reversed(rows) if r.key == TOTAL), None)
+        if total is None or not shown:
+            return shown
+        return [*shown, total_of_shown(shown, self.columns, total)]
 
     def select_record(self, record: str) -> None:
         if record in self._index:
             self.move_cursor(row=self._index[record])
 
-    def current_row(self) -> Row | None:
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row]
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing on this table are hidden (False); editing keys on a read-only
+        console are dimmed (None)."""
+        if action in ("add", "remove") and self.table_name not in GROWABLE:
+            return False
         return allowed(action, self.read_only)
 
     # --- messages up -----------------------------------------------------------------------
@@ -93,9 +107,6 @@ class BoardTable(RowTable):
 
     def action_remove(self) -> None:
         self.post_message(self.DeleteRequested(self, self.current_row(), self.cursor_column))
-
-    def action_filter(self) -> None:
-        self.post_message(self.FilterRequested(self, self.current_row(), self.cursor_column))
 
 
 class BidTable(BoardTable):

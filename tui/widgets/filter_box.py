@@ -1,16 +1,10 @@
-"""The filter box under a table: typed text narrows that table; enter keeps it, escape clears it.
-
-It exists only while the filter is being typed. Attributes down, messages up: the box sets its
-table's `filter_text` and says so; the screen re-shows the rows and removes the box when done.
-"""
+"""The filter box under a table: always composed (hidden), so `/` can show and focus it at once
+and every key typed after `/` lands in it however fast it comes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Input
 
 from .board_table import BoardTable
@@ -19,37 +13,37 @@ FILTER_HINT = "Filter: type to narrow the table · enter keeps it · escape clea
 
 
 class FilterBox(Input):
-    BINDINGS = [Binding("escape", "clear", "Clear the filter", show=False)]
+    """Narrows one BoardTable as the user types; enter keeps the filter, escape clears it."""
 
-    @dataclass
-    class Narrowed(Message):
-        """The table's `filter_text` changed: show its rows again."""
+    BINDINGS = [Binding("escape", "clear", "Clear filter", show=False)]
 
-        table: BoardTable
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(placeholder=FILTER_HINT, id=id)
+        self.table: BoardTable | None = None
 
-    @dataclass
-    class Closed(Message):
-        """Typing is over (the filter kept or cleared): remove the box, back to the table."""
-
-        box: FilterBox
-        table: BoardTable
-
-    def __init__(self, table: BoardTable) -> None:
-        super().__init__(table.filter_text, id="filter", placeholder=FILTER_HINT)
+    def open(self, table: BoardTable) -> None:
+        """Show the box for `table` and focus it, synchronously (before the next key)."""
         self.table = table
+        self.value = table.filter_text
+        self.display = True
+        self.screen.set_focus(self)
 
     @on(Input.Changed)
     def _narrow(self, event: Input.Changed) -> None:
-        event.stop()
-        self.table.filter_text = event.value
-        self.post_message(self.Narrowed(self.table))
+        if self.table is not None:
+            self.table.set_filter(event.value)
 
     @on(Input.Submitted)
-    def _keep(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Closed(self, self.table))
+    def _keep(self) -> None:
+        self.close()
 
     def action_clear(self) -> None:
-        self.table.filter_text = ""
-        self.post_message(self.Narrowed(self.table))
-        self.post_message(self.Closed(self, self.table))
+        self.value = ""
+        if self.table is not None:
+            self.table.set_filter("")
+        self.close()
+
+    def close(self) -> None:
+        self.display = False
+        if self.table is not None:
+            self.screen.set_focus(self.table)
