@@ -167,7 +167,6 @@ class BoardScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
-        self.call_after_refresh(self.query_one(DetailPanel).reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
