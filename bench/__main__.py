@@ -19,7 +19,7 @@ import orjson
 
 from . import cli, cursor, edit, live, money, record, scale, screens
 from ._report import Figure, print_table
-from .make_store import build
+from .make_store import VARIED, build
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -72,7 +72,9 @@ def run(items: set[str], quick: bool, folder: Path, stores: Path | None = None) 
         figures += record.minutes_figures(folder, 100 if quick else 1_000, 3 if quick else 11)
     if "8" in items:
         figures += cursor.cursor_figures(
-            build(folder / "cursor.json", bids=big), 20 if quick else 100
+            build(folder / "cursor.json", bids=big),
+            build(folder / "cursor-varied.json", bids=big, note_length=VARIED),
+            20 if quick else 100,
         )
     if "9" in items:
         (stores or folder).mkdir(parents=True, exist_ok=True)

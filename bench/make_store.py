@@ -24,6 +24,7 @@ from store import Repository
 from store.validate import check_stored
 
 BATCH = 10_000
+VARIED = -1  # note_length: a different length for each bid
 WHO = "bench@make_store"
 
 
@@ -34,6 +35,10 @@ def _long_note(n: int, length: int) -> str:
 
 
 def _bid(n: int, note_length: int = 0) -> dict[str, Any]:
+    """A bid; `note_length` VARIED gives notes of 0 to ~600 characters, bid by bid (records
+    of different heights, as real notes are)."""
+    if note_length == VARIED:
+        note_length = (n * 37) % 600
     amounts = {"2005/06": n % 500, "2006/07": (n * 7) % 300, "2007/08": (n * 13) % 200, "after": 0}
     return {
         "title": f"Bid {n}",
