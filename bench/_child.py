@@ -1,6 +1,6 @@
 """Runs in a fresh interpreter: start one app headless, open a tab, report when it was painted.
 
-    python -m bench._child console|bare STORE|LAYOUT [KEY]
+    python -m bench._child console|bare|smallest STORE|LAYOUT [KEY]
 
 Prints one JSON line: `painted` (time.time() when the screen was on screen), `opened` (seconds
 from constructing the app, after the imports, to that paint) and `maxrss_kb` (peak memory,
@@ -45,6 +45,10 @@ def make(kind: str, path: Path, timed: bool = False) -> App[None]:
             css = {"CSS_PATH": str(Path(tui.app.__file__).with_name("app.tcss"))}
             cls = type("TimedBoardApp", (_ExitWhenReady, cls), css)
         return cls(Repository.open(path), today=TODAY)  # type: ignore[call-arg,arg-type]
+    if kind == "smallest":
+        from bench._smallest import SmallestApp
+
+        return type("TimedSmallestApp", (_ExitWhenReady, SmallestApp), {})()
     from bench._bare import BareApp
 
     bare: type[App[None]] = (

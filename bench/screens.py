@@ -38,12 +38,17 @@ def run_child(kind: str, path: Path, key: str | None = None) -> dict[str, float]
     return result
 
 
-def paired(store: Path, runs: int, key: str | None = None) -> dict[str, list[dict[str, float]]]:
+def paired(
+    store: Path, runs: int, key: str | None = None, smallest: bool = False
+) -> dict[str, list[dict[str, float]]]:
+    """Console, bare app (and the smallest app) in turn, `runs` times."""
     layout = write_layout(store)
-    out: dict[str, list[dict[str, float]]] = {"console": [], "bare": []}
+    out: dict[str, list[dict[str, float]]] = {"console": [], "bare": [], "smallest": []}
     for _ in range(runs):
         out["console"].append(run_child("console", store, key))
         out["bare"].append(run_child("bare", layout, key))
+        if smallest:
+            out["smallest"].append(run_child("smallest", layout))
     return out
 
 
@@ -51,8 +56,12 @@ def _col(results: list[dict[str, float]], name: str) -> list[float]:
     return [r[name] for r in results]
 
 
-def first_screen(store: Path, runs: int, item: str, what: str, goal: float) -> list[Figure]:
-    r = paired(store, runs)
+def first_screen(
+    store: Path, runs: int, item: str, what: str, goal: float, floor_goal: float | None = None
+) -> list[Figure]:
+    """The console against the bare app; with `floor_goal`, also against the smallest app."""
+    r = paired(store, runs, smallest=floor_goal is not None)
+    figures = _floor(r, runs, what, floor_goal) if floor_goal is not None else []
     screen = Figure(
         item,
         what,
@@ -71,7 +80,21 @@ def first_screen(store: Path, runs: int, item: str, what: str, goal: float) -> l
         unit="MiB",
         runs=runs,
     )
-    return [screen, memory]
+    return [screen, memory, *figures]
+
+
+def _floor(r: dict[str, list[dict[str, float]]], runs: int, what: str, goal: float) -> list[Figure]:
+    return [
+        Figure(
+            "1c",
+            what + ", against the smallest Textual app",
+            ms(_col(r["console"], "first_screen")),
+            ms(_col(r["smallest"], "first_screen")),
+            "Static + Footer",
+            goal=goal,
+            runs=runs,
+        )
+    ]
 
 
 def open_tab(store: Path, runs: int, rows: int) -> list[Figure]:
