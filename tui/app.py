@@ -63,9 +63,14 @@ class BoardApp(App[None]):
         if saved in self.available_themes:
             self.theme = saved
         self.set_class(self.repo.read_only, "-read-only")
-        self.call_after_refresh(self.watch_store)  # watchfiles' import waits for the first frame
         # A safety net where folder events do not arrive (network shares, inotify limits).
         self.set_interval(POLL_SECONDS, self._poll)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now start what it did not need."""
+        # On Ready, not after the first refresh: the worker's import of watchfiles (and anyio,
+        # ~20-40 ms) ran before Textual's first frame when it was started from on_mount.
+        self.watch_store()
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == PROJECTOR.name, "-projector")
@@ -93,18 +98,17 @@ class BoardApp(App[None]):
         yield SystemCommand(
             "Projector theme", "High contrast, bold text for a room", self.use_projector
         )
-        bids = board.bid_table
         yield SystemCommand(
             "Priority order",
             "Bids in priority order with the funding line (p)",
-            bids.action_priority_view,
+            board.priority_view,
         )
         yield from self._record_commands(board)
         if not self.repo.read_only:
             yield SystemCommand(
                 "Reprofile bid",
                 "Move money between years of the selected bid (r)",
-                bids.action_reprofile,
+                board.reprofile,
             )
             yield SystemCommand("Undo", "Undo this console's last edit (u)", board.action_undo)
             yield SystemCommand("Redo", "Redo the last undone edit (U)", board.action_redo)

@@ -1,5 +1,8 @@
 """The console's main screen: seven tabs, the status line, and what each table's requests do.
 
+The first frame holds the Overview only: a table tab is built the first time it is shown (or
+asked for), from the state shown then, and from then on follows every state like the others.
+
 Frogmouth's `Main(Screen)` is the model: the App keeps the repository, the theme and the file
 watcher; this screen composes the tabs and is the only place that asks the store to change.
 Tables post one message class per request (`BoardTable.EditRequested`, ...) and never call the
@@ -8,6 +11,7 @@ store themselves.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,6 +93,8 @@ class BoardScreen(Screen[None]):
         self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
         self.notice = READ_ONLY_NOTICE
         self.record = RecordKeeper(self)
+        self.built: set[str] = {"overview"}  # the tabs whose widgets exist (see build_tab)
+        self._building = asyncio.Lock()
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,7 +102,8 @@ class BoardScreen(Screen[None]):
             with TabbedContent(initial="overview"):
                 for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
                     with TabPane(f"{number} {title}", id=tab):
-                        yield from self._tab_body(tab)
+                        if tab == "overview":  # the rest wait for build_tab
+                            yield from self._tab_body(tab)
             yield DetailPanel(self.today, id="detail")
         yield FilterBox(id="filter")  # shown by `/`
         yield Static(id="status", markup=False)
@@ -116,10 +123,21 @@ class BoardScreen(Screen[None]):
             yield BoardTable(tab)
 
     def on_mount(self) -> None:
-        for table in self.query(BoardTable):
-            table.read_only = self.locked
-        self._watch_cursors()
         self.show_state(self.read_now())
+
+    async def build_tab(self, tab: str) -> None:
+        """Mount `tab`'s table the first time it is needed, showing the state shown now."""
+        async with self._building:  # a key and a click may ask at once: build once
+            if tab in self.built:
+                return
+            await self.query_one(f"#{tab}", TabPane).mount_all(list(self._tab_body(tab)))
+            self.built.add(tab)
+            for table in self.query_one(f"#{tab}", TabPane).query(RowTable):
+                if isinstance(table, BoardTable):
+                    table.read_only = self.locked
+                self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
+            if self.shown is not None:
+                self._show_tab(tab, self.shown)
 
     def read_now(self) -> Shown:
         """The store as it is now, with every table's rows (the past board shows its own)."""
@@ -138,17 +156,14 @@ class BoardScreen(Screen[None]):
         return dict(sorted(bindings.items(), key=lambda item: footer_rank(item[1].binding.action)))
 
     @on(TabbedContent.TabActivated)
-    def tab_changed(self) -> None:
+    async def tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        await self.build_tab(event.pane.id or "")  # a click on a tab not yet shown
         self.refresh_bindings()  # the footer shows the keys of the tab now open
         # The Overview has no rows: the panel would only take its room.
         self.query_one("#body").set_class(self._active_table() is None, "-overview")
         self._follow(self._active_table())
 
     # --- the detail panel -------------------------------------------------------------------------
-    def _watch_cursors(self) -> None:
-        for table in self.query(RowTable):
-            self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
-
     def _cursor_moved(self, table: RowTable, key: str | None) -> None:
         if table is self._active_table():
             self._follow(table)
@@ -190,22 +205,30 @@ class BoardScreen(Screen[None]):
         differ from before."""
         state, history = shown.state, shown.history
         self.state, self.shown = state, shown
-        self.bids_pane.state = state
         self.seen_identity = shown.identity
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
-        for table in EDITABLE:
-            rows = shown.rows[table]
-            if table == "bids" and self.bid_table.by_priority:  # rows in id order came ready
-                rows = table_rows(state, table, self.today, True)
-            marks = _changed_keys(self.board_table(table).all_rows, rows) if changed else set()
-            self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
-            if marks:
-                self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
-        self.query_one("#table-history", RowTable).set_rows(history_rows(history))
+        for tab in self.built - {"overview"}:  # a tab built later starts from the state then
+            self._show_tab(tab, shown, changed)
         self.query_one(DetailPanel).set_state(state, history)
         for warning in self.repo.take_warnings():  # each once, not on every reload
             self.notify(warning, severity="warning", markup=False)
         self._show_status()
+
+    def _show_tab(self, tab: str, shown: Shown, changed: bool = False) -> None:
+        """One built tab's rows; with `changed`, rows that differ from before are highlighted."""
+        if tab == "history":
+            self.query_one("#table-history", RowTable).set_rows(history_rows(shown.history))
+            return
+        if tab == "bids":
+            self.bids_pane.state = shown.state
+        rows = shown.rows[tab]
+        widget = self.board_table(tab)
+        if tab == "bids" and self.bid_table.by_priority:  # rows in id order came ready
+            rows = table_rows(shown.state, tab, self.today, True)
+        marks = _changed_keys(widget.all_rows, rows) if changed else set()
+        widget.show(rows, marks | widget.highlighted)
+        if marks:
+            self.set_timer(HIGHLIGHT_SECONDS, lambda: self._unmark(tab, marks))
 
     def _unmark(self, table: str, keys: set[str]) -> None:
         widget = self.board_table(table)
@@ -264,15 +287,25 @@ class BoardScreen(Screen[None]):
             dialog.field_changed("" if after is None else str(after), state.changed_by)
 
     # --- navigation -----------------------------------------------------------------------------
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
         if self.app.screen is not self:
             return  # a dialog is open: number keys belong to it
+        await self.build_tab(tab)  # before the keys typed after the number are handled
         self.query_one(TabbedContent).active = tab
         target = {"overview": "#tab-overview-scroll", "history": "#table-history"}.get(
             tab, f"#table-{tab}"
         )
         # Synchronously, so keys typed straight after the number (as tmux sends them) land here.
         self.set_focus(self.query_one(target))
+
+    # The palette's bid commands work from any tab, so the Bids tab may not be built yet.
+    async def priority_view(self) -> None:
+        await self.build_tab("bids")
+        self.bid_table.action_priority_view()
+
+    async def reprofile(self) -> None:
+        await self.build_tab("bids")
+        self.bid_table.action_reprofile()
 
     def action_help(self) -> None:
         from .help import HelpScreen
