@@ -1,4 +1,5 @@
-"""`python -m bench [--quick] [--only 1,2,...]`: print the table, write bench/results/latest.json."""
+"""`python -m bench [--quick] [--only 1,2,...] [--stores DIR]`: print the table, write
+bench/results/latest.json. Item 9 (100,000 bids) runs only when asked for: `--only 9`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from . import cli, cursor, edit, live, money, record, screens
+from . import cli, cursor, edit, live, money, record, scale, screens
 from ._report import Figure, print_table
 from .make_store import build
 
@@ -27,11 +28,14 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs and small stores (smoke)")
     parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="items to run, e.g. 3,4")
+    parser.add_argument(
+        "--stores", type=Path, default=None, help="item 9: keep its large stores in DIR"
+    )
     parser.add_argument("-o", "--output", type=Path, default=RESULTS / "latest.json")
     return parser.parse_args(argv)
 
 
-def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
+def run(items: set[str], quick: bool, folder: Path, stores: Path | None = None) -> list[Figure]:
     big = 2_000 if quick else 10_000
     history = 5_000 if quick else 100_000
     runs = 2 if quick else 11
@@ -70,6 +74,9 @@ def run(items: set[str], quick: bool, folder: Path) -> list[Figure]:
         figures += cursor.cursor_figures(
             build(folder / "cursor.json", bids=big), 20 if quick else 100
         )
+    if "9" in items:
+        (stores or folder).mkdir(parents=True, exist_ok=True)
+        figures += scale.scale_figures(stores or folder, 1 if quick else 3)
     if quick:  # smaller stores and 2 runs: a smoke run, not a verdict on the goals
         figures = [dataclasses.replace(f, goal=None) for f in figures]
     return sorted(figures, key=lambda f: f.item)
@@ -103,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     compile_sources()
     with tempfile.TemporaryDirectory(prefix="board-bench-") as folder:
-        figures = run(set(args.only.split(",")), args.quick, Path(folder))
+        figures = run(set(args.only.split(",")), args.quick, Path(folder), args.stores)
     info = machine()
     info["seconds"] = f"{time.perf_counter() - started:.0f}"
     print_table(figures)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,20 @@ BATCH = 10_000
 WHO = "bench@make_store"
 
 
-def _bid(n: int) -> dict[str, Any]:
+def _long_note(n: int, length: int) -> str:
+    """A note of `length` characters (words, so wrapping and grep see text, not one token)."""
+    words = f"generated bid {n} with a long note about its business case and risks "
+    return (words * (length // len(words) + 1))[:length].strip()
+
+
+def _bid(n: int, note_length: int = 0) -> dict[str, Any]:
     amounts = {"2005/06": n % 500, "2006/07": (n * 7) % 300, "2007/08": (n * 13) % 200, "after": 0}
     return {
         "title": f"Bid {n}",
         "amounts": amounts,
         "status": "proposed",
         "funding": "capital",
-        "note": f"generated bid {n}",
+        "note": _long_note(n, note_length) if note_length else f"generated bid {n}",
     }
 
 
@@ -49,10 +56,10 @@ def _component(n: int) -> dict[str, Any]:
     }
 
 
-def grow(repo: Repository, table: str, count: int) -> None:
+def grow(repo: Repository, table: str, count: int, note_length: int = 0) -> None:
     """Add records until `table` holds `count`, in one locked transaction."""
     at = dt.datetime.now(dt.UTC).isoformat()
-    make = _bid if table == "bids" else _component
+    make = functools.partial(_bid, note_length=note_length) if table == "bids" else _component
     with repo.storage.transaction(WHO, at):
         data = repo.storage.read()
         # A new dict: the transaction's tables are shared with the storage's cache until commit.
@@ -94,9 +101,11 @@ def _entry(rev: int) -> dict[str, Any]:
     }
 
 
-def make_store(path: Path, bids: int, components: int, history: int) -> Repository:
+def make_store(
+    path: Path, bids: int, components: int, history: int, note_length: int = 0
+) -> Repository:
     repo = Repository.open(path, who=WHO)
-    grow(repo, "bids", bids)
+    grow(repo, "bids", bids, note_length)
     grow(repo, "components", components)
     if history:
         add_history(repo, history)
@@ -107,9 +116,9 @@ def make_store(path: Path, bids: int, components: int, history: int) -> Reposito
     return repo
 
 
-def build(path: Path, *, bids: int = 5, history: int = 0) -> Path:
+def build(path: Path, *, bids: int = 5, history: int = 0, note_length: int = 0) -> Path:
     """The benchmarks' stores: the seed grown to `bids` bids and `history` history lines."""
-    make_store(path, bids, 8, history)
+    make_store(path, bids, 8, history, note_length)
     return path
 
 
@@ -119,8 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bids", type=int, default=5)
     parser.add_argument("--components", type=int, default=8)
     parser.add_argument("--history", type=int, default=0)
+    parser.add_argument("--note-length", type=int, default=0, help="characters in each bid's note")
     args = parser.parse_args(argv)
-    repo = make_store(args.path, args.bids, args.components, args.history)
+    repo = make_store(args.path, args.bids, args.components, args.history, args.note_length)
     state = repo.state()
     print(
         f"{repo.path}: {len(state.bids):,} bids, {len(state.components):,} components, "

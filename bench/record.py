@@ -12,7 +12,7 @@ from pathlib import Path
 from store import Repository
 
 from ._report import Figure, ms
-from .cli import _board
+from .cli import board_command
 from .make_store import WHO
 
 GOAL_S = 1.0
@@ -29,7 +29,7 @@ def _median_ms(args: list[str], runs: int) -> float:
 
 
 def as_at_figures(store: Path, history: int, runs: int) -> list[Figure]:
-    board = [*_board(), "--store", str(store), "show"]
+    board = [*board_command(), "--store", str(store), "show"]
     latest = Repository.open(store).state().revision
     earliest = latest - history  # the store's first revisions (growing it) wrote no history
     far = _median_ms([*board, "--at", str(earliest)], runs)
@@ -80,7 +80,7 @@ def meeting_store(path: Path, edits: int) -> Path:
 
 def minutes_figures(folder: Path, edits: int, runs: int) -> list[Figure]:
     store = meeting_store(folder / "meeting.json", edits)
-    board = [*_board(), "--store", str(store)]
+    board = [*board_command(), "--store", str(store)]
     sheet = _median_ms([*board, "minutes", "--format", "html"], runs)
     show = _median_ms([*board, "show"], runs)
     what = f"board minutes --format html, a meeting of {edits:,} edits"

@@ -145,6 +145,11 @@ def _mark(char: str) -> str:
     return "␡" if code == 0x7F else f"⟨U+{code:04X}⟩"
 
 
+def one_line(text: str) -> str:
+    """Store text safe for a one-line message: control characters and line breaks visible."""
+    return visible(text).replace("\n", "␊")
+
+
 def visible(text: str) -> str:
     """Control and bidi characters as visible marks, so data can never drive a terminal nor
     reorder a line (see _UNSAFE).

@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import getpass
 import os
-import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +54,18 @@ def who_am_i() -> str:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = str(os.getuid())
-    return f"{user}@{socket.gethostname()}"
+    return f"{user}@{_host()}"
+
+
+def _host() -> str:
+    """This machine's name: uname's node name is what gethostname() returns on POSIX, without
+    importing socket (~6 ms of every `board set`)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()
 
 
 def now_iso() -> str:

@@ -24,13 +24,13 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
-from .files import atomic_write, durable_copy, read_regular, store_file
+from .files import atomic_write, durable_copy, open_regular, store_file
 from .gc_pause import gc_paused
 from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
 from .legacy import own_legacy_history
@@ -70,6 +70,9 @@ class LockedJSONStorage(Storage):
         self._cache_key: tuple[int, int, int] | None = None
         self._cache: Data | None = None
         self._cache_raw = b""
+        # The cached file itself, held open (writable handles only), and its identity then.
+        self._pinned: BinaryIO | None = None
+        self._pin_key: tuple[int, ...] | None = None
         self._cache_at = 0  # time.time_ns() when the cache was last known to match the file
         self._pending: Data | None = None
         self._dirty = False
@@ -93,6 +96,7 @@ class LockedJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache, self._cache_raw = None, b""
+        self._unpin()
 
     # --- reading ----------------------------------------------------------------------------
     def identity(self) -> tuple[int, int, int] | None:
@@ -117,7 +121,7 @@ class LockedJSONStorage(Storage):
             raise StoreDamaged(f"{self.path}: the store file does not exist")
         if self._cache is not None and key == self._cache_key and not self._racy(key):
             return self._cache
-        raw = self._read_bytes()
+        raw = self._read_bytes(pin=not self.read_only)
         if self._cache is None or raw != self._cache_raw:
             self._cache, self._cache_raw = self._parse(raw), raw
         self._cache_key, self._cache_at = key, time.time_ns()
@@ -130,9 +134,20 @@ class LockedJSONStorage(Storage):
         """The file read and parsed afresh, bypassing the cache (`board check` reads every byte)."""
         return self._parse(self._read_bytes())
 
-    def _read_bytes(self) -> bytes:
+    def _read_bytes(self, pin: bool = False) -> bytes:
+        """The file's bytes; with `pin`, the file read is kept open as the cached one."""
         try:
-            return read_regular(self.path)
+            handle = open_regular(self.path)
+            try:
+                raw = handle.read()
+            except BaseException:
+                handle.close()
+                raise
+            if pin:
+                self._pin(handle)  # kept open: see _current
+            else:
+                handle.close()
+            return raw
         except FileNotFoundError:
             raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
         except OSError as err:  # a folder, no permission, an I/O error: one line, no traceback
@@ -211,13 +226,21 @@ class LockedJSONStorage(Storage):
                 self._dirty = False
 
     def _current(self) -> Data:
-        """The file's data under the lock: the cache when the bytes are the cached bytes.
+        """The file's data under the lock: the cache when the file is the cached file.
 
-        Compared byte for byte (a read and a memcmp, well under a millisecond at 10,000 bids),
-        not by (inode, mtime, size): a stale cache here would lose another process's edit.
+        A stale cache here would lose another process's edit, and (inode, mtime, size) alone
+        can miss a replace (ext4 reuses a freed inode at once). So the cached file is held open
+        (`_pin`): while it is, its inode cannot be reused, and a file at the path with the
+        pinned inode, size, mtime and ctime is that very file, unchanged: a write in place
+        moves the ctime, which no program can set back. Otherwise the bytes are read and
+        compared. (Re-reading 195 MiB under the lock made an edit at 100,000 bids 2.6x its
+        floor.)
         """
         self._read_key = self.identity()
-        raw = self._read_raw = self._read_bytes()
+        if self._cache is not None and self._pin_holds():
+            self._read_raw = self._cache_raw
+            return self._cache
+        raw = self._read_raw = self._read_bytes(pin=True)
         if self._cache is None or raw != self._cache_raw:
             self._cache, self._cache_raw = self._parse(raw), raw
             self._cache_key, self._cache_at = self._read_key, time.time_ns()
@@ -291,6 +314,27 @@ class LockedJSONStorage(Storage):
         # keep it as the cache instead of parsing the file again on the next read.
         self._cache, self._cache_raw = data, raw
         self._cache_key, self._cache_at = self.identity(), time.time_ns()
+        with contextlib.suppress(OSError, StoreDamaged):
+            self._pin(open_regular(self.path))  # under the lock: the file just written
+
+    def _pin(self, handle: BinaryIO) -> None:
+        self._unpin()
+        self._pinned, self._pin_key = handle, _pin_key(os.fstat(handle.fileno()))
+
+    def _unpin(self) -> None:
+        if self._pinned is not None:
+            self._pinned.close()
+        self._pinned = self._pin_key = None
+
+    def _pin_holds(self) -> bool:
+        """The file at the path is the pinned file, unchanged since it was pinned."""
+        if self._pinned is None:
+            return False
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return False
+        return _pin_key(st) == self._pin_key
 
     def append_history(self, meta: dict[str, Any], entries: list[dict[str, Any]]) -> None:
         """Under the lock: trim lines past the head, append `entries`, put the new head in `meta`.
@@ -305,6 +349,7 @@ class LockedJSONStorage(Storage):
         raw = _dumps(data)
         atomic_write(self.path, raw, check=check)
         self._cache, self._cache_raw, self._cache_key = None, b"", None
+        self._unpin()
         return raw
 
     def create(self, tables: Data) -> bool:
@@ -370,6 +415,12 @@ class LockedJSONStorage(Storage):
         meta = self.meta()
         revision = int(meta.get("revision", 0))
         return self.history_file(meta).entries(revision, Head.of(meta), limit)
+
+
+def _pin_key(st: os.stat_result) -> tuple[int, ...]:
+    """The held file's identity: ctime too, which a write in place always moves and no program
+    can set back (`cp -p` of an old copy restores the mtime, not the ctime)."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def new_store_id() -> str:

@@ -1,6 +1,8 @@
 """The `board` command. Subcommands stay thin: they parse, call store/, and print.
 
 Every user mistake is one line on stderr and exit 2; an internal error says where its log is.
+Start-up is most of a scripted edit's cost: `board --help` imports argparse and nothing of the
+store, and a command imports only its own module (which imports what it uses).
 """
 
 from __future__ import annotations
@@ -9,33 +11,14 @@ import argparse
 import errno
 import importlib
 import sys
-import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
-from store import BoardError, network_note
-
-from .commands.history import one_line
-from .commands.output import quiet_stdout
-from .paths import log_path, store_path
+from .commands import SUMMARIES
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT}
-COMMANDS = (
-    "show",
-    "get",
-    "set",
-    "add",
-    "remove",
-    "envelope",
-    "reprofile",
-    "import",
-    "history",
-    "meeting",
-    "minutes",
-    "check",
-    "export",
-    "serve",
-)
+COMMANDS = tuple(SUMMARIES)
 MODULES = {"import": "import_bids"}  # `import` is a Python keyword
 
 
@@ -69,7 +52,8 @@ def _store_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The whole parser for `commands`; every other command is only its name and summary."""
     parser = BoardParser(
         prog="board",
         description="Programme Board Console: run the console, or script the store.",
@@ -82,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow no edits (the console's keys, and `board set`)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    full = set(commands)
+    for name, summary in SUMMARIES.items():
+        if name not in full:  # a stand-in: takes anything, until its command is the one run
+            sub.add_parser(name, help=summary, add_help=False)
+            continue
         module = importlib.import_module(f"tui.commands.{MODULES.get(name, name)}")
         command = module.add_parser(sub)
         _store_option(command, argparse.SUPPRESS)
@@ -90,9 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Find the command with stand-ins for all of them, then parse with that command's parser."""
+    named, _rest = build_parser(()).parse_known_args(argv)
+    return build_parser([named.command] if named.command else ()).parse_args(argv)
+
+
 def _run_console(args: argparse.Namespace) -> int:
     from store import Repository
 
+    from .paths import store_path
     from .serving.browser import console_setup
     from .settings import settings_path
 
@@ -106,6 +101,10 @@ def _run_console(args: argparse.Namespace) -> int:
 
 def _log_crash() -> str:
     """Write the traceback to the user's log folder; say where (or why not)."""
+    import traceback
+
+    from .paths import log_path
+
     log = log_path()
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +116,8 @@ def _log_crash() -> str:
 
 def _fail(message: str) -> int:
     """A user's mistake: one line on stderr, control characters and line breaks made visible."""
+    from store.display import one_line
+
     print(f"board: {one_line(message)}", file=sys.stderr)
     return 2
 
@@ -142,43 +143,62 @@ def _tolerant_output() -> None:
             reconfigure(errors="backslashreplace")
 
 
+def _is_board_error(err: BaseException) -> bool:
+    """A BoardError can only come from the store, so one that never loaded raised none."""
+    errors = sys.modules.get("store.errors")
+    return errors is not None and isinstance(err, errors.BoardError)
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_output()
     bad = _bad_argument(sys.argv[1:] if argv is None else argv)
     if bad:
         return _fail(bad)
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     try:
         if args.command is None:
             return _run_console(args)  # the console shows the network note itself
+        from .paths import store_path
+
         _note_network(store_path(args.store))
         return int(args.run(args) or 0)
-    except BoardError as err:
-        return _fail(str(err))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+        return _failure(err)
+
+
+def _failure(err: Exception) -> int:
+    from .commands.output import quiet_stdout
+
+    if _is_board_error(err):
+        return _fail(str(err))
+    if isinstance(err, BrokenPipeError):
         quiet_stdout()
         return 0
-    except OSError as err:
-        if err.filename is None and err.errno in _OUTPUT_ERRORS:  # stdout is /dev/full, ...
-            quiet_stdout()
-            return _fail(f"cannot write the output ({err.strerror or err})")
-        if err.filename is None:
-            return _internal(err)
-        return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
-    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+    if not isinstance(err, OSError):
         return _internal(err)
+    if err.filename is None and err.errno in _OUTPUT_ERRORS:  # stdout is /dev/full, ...
+        quiet_stdout()
+        return _fail(f"cannot write the output ({err.strerror or err})")
+    if err.filename is not None:
+        return _fail(f"{err.filename}: {err.strerror or err}")  # e.g. a folder given as the store
+    return _internal(err)
 
 
 def _note_network(path: Path) -> None:
     """Once per run, on stderr: a store on NFS, SMB or FUSE may not be locked between machines."""
+    from store import network_note
+    from store.display import one_line
+
     note = network_note(path)
     if note:
         print(f"board: warning: {one_line(note)}", file=sys.stderr)
 
 
 def _internal(err: Exception) -> int:
+    from store.display import one_line
+
     where = _log_crash()
     print(
         f"board: internal error ({type(err).__name__}: {one_line(str(err))}); {where}",

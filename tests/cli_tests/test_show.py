@@ -100,6 +100,21 @@ def test_a_reader_that_went_away_is_not_an_error(tmp_path: Path, command: list[s
     assert (done.returncode, done.stderr.decode()) == (0, "")
 
 
+def test_piped_rows_are_one_line_each_so_grep_finds_them(tmp_path: Path) -> None:
+    """A long title, and a note with line breaks and a tab, stay on their record's line
+    (Rich wrapped the title at 44 characters: `grep "records management"` found nothing)."""
+    repo = Repository.open(tmp_path / "board.json", who="tester@test")
+    repo.set_field("bids", "2", "note", "first line\nsecond\tline " + "long " * 100)
+    result = run_board("--store", str(repo.path), "show", "bids", env=clean_env(tmp_path))
+    assert result.code == 0
+    [title] = [ln for ln in result.out.splitlines() if "records management" in ln]
+    assert title.startswith("| 1 | Corporate electronic document and records management system")
+    [note] = [ln for ln in result.out.splitlines() if "first line" in ln]
+    assert note.startswith("| 2 | Local Area Network") and "first line␊second␉line long" in note
+    widths = {len(ln) for ln in result.out.splitlines() if ln.startswith(("|", "+"))}
+    assert len(widths) == 1  # every row, rule and border the same width
+
+
 def test_piped_show_keeps_each_record_on_one_line_so_grep_finds_it(shown: Result) -> None:
     found = [line for line in shown.out.splitlines() if "records management" in line]
     assert len(found) == 1

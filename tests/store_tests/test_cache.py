@@ -8,6 +8,7 @@ when the quick one-line check cannot vouch for it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import orjson
@@ -107,3 +108,46 @@ def test_lines_past_the_revision_after_a_long_one_are_cut(
     assert change == Change("bids", "2", "note", "", "kept", 3)
     assert [e.who for e in repo.history()] == [repo.who] * 3
     assert [e.new for e in repo.history()] == ["kept", "y" * 2_000, "w" * 2_000]
+
+
+def test_a_replace_that_keeps_size_and_mtime_is_still_noticed_under_the_lock(
+    store_path: Path,
+) -> None:
+    """The cached file is held open, so its inode cannot be reused: another writer's file with
+    the same size and (forced) the same mtime is still a different file, read before the edit."""
+    mine = Repository.open(store_path, who="aa@host")
+    mine.set_field("bids", "1", "note", "aaaa")  # this handle now holds its own file
+    before = store_path.stat()
+    other = Repository.open(store_path, who="bb@host")
+    other.set_field("bids", "1", "note", "bbbb")  # same size
+    after = store_path.stat()
+    assert after.st_size == before.st_size  # same-length author, value and revision
+    os.utime(store_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    mine.set_field("bids", "2", "note", "mine")
+    saved = file_state(store_path)
+    assert [b.note for b in saved.bids[:2]] == ["bbbb", "mine"]  # the other edit was kept
+
+
+def test_an_old_copy_written_in_place_with_its_mtime_is_still_noticed_under_the_lock(
+    store_path: Path,
+) -> None:
+    """`cp -p old.json board.json` writes in place (same inode) and restores the old mtime; with
+    the same size too, only the ctime tells the held file has changed. The edit must be made on
+    the copy's content, not on the cache (which would silently undo the restore)."""
+    mine = Repository.open(store_path, who="aa@host")
+    mine.set_field("bids", "1", "note", "aaaa")
+    old = store_path.read_bytes()
+    mine.set_field("bids", "1", "note", "bbbb")  # same size as the copy
+    held = store_path.stat()  # the file `mine` now holds open
+    with open(store_path, "r+b") as handle:  # in place, as cp does
+        handle.write(old)
+    os.utime(store_path, ns=(held.st_atime_ns, held.st_mtime_ns))  # even the held file's mtime
+    now = store_path.stat()
+    assert (now.st_ino, now.st_size, now.st_mtime_ns) == (
+        held.st_ino,
+        held.st_size,
+        held.st_mtime_ns,
+    )
+    mine.set_field("bids", "2", "note", "mine")
+    saved = file_state(store_path)
+    assert [b.note for b in saved.bids[:2]] == ["aaaa", "mine"]  # made on the restored copy

@@ -10,6 +10,7 @@ import argparse
 from store import ROW_TABLES, Repository, ValidationError, parse_value
 
 from ..paths import store_path
+from . import SUMMARIES
 from .set import confirmation
 
 TABLES = ", ".join(ROW_TABLES)
@@ -18,7 +19,7 @@ TABLES = ", ".join(ROW_TABLES)
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "add",
-        help="add a row: board add actions text=... owner=... due=30/11/2004",
+        help=SUMMARIES["add"],
         description=f"Add a row to {TABLES}, validated and recorded like a console edit.",
         epilog='example: board add actions text="Circulate the components" owner="I Vania" '
         'due=30/11/2004 source="recommendations 3.2"',

@@ -7,6 +7,7 @@ import argparse
 from store import BoardState, Repository, StoreDamaged, store_file, visible, when
 
 from ..paths import store_path
+from . import SUMMARIES
 
 
 def add_parser(
@@ -14,7 +15,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     return sub.add_parser(
         "check",
-        help="validate the store; exit 2 with the reason if anything is wrong",
+        help=SUMMARIES["check"],
         description="Read and validate every record of the store without changing it. Prints "
         "'ok: PATH (...)' and exits 0, or one line naming the file and the problem and exits 2.",
     )

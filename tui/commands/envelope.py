@@ -11,6 +11,7 @@ from rich.text import Text
 from store import YEAR_LABELS, Repository, ValidationError, money, over_under, planning
 
 from ..paths import store_path
+from . import SUMMARIES
 from .output import board_console
 
 
@@ -18,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
     parser = sub.add_parser(
         "envelope",
         usage="board envelope [-h] [--store PATH] [YEAR AMOUNT|none]",
-        help="print bids, envelope and over/under per year; or set one year's envelope",
+        help=SUMMARIES["envelope"],
         description="Without arguments: per financial year the bids, the funding envelope and "
         "the over/under (bids minus envelope), £'000. With YEAR AMOUNT: set that year's "
         "envelope (`none` clears it), recorded in the history and undoable like any edit.",

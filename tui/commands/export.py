@@ -17,6 +17,7 @@ from pathlib import Path
 from store import EXPORT_FORMATS, TABS, ExportError, Repository, export_one, write_bundle
 
 from ..paths import store_path
+from . import SUMMARIES
 from .output import print_warnings
 from .show import revision_number
 
@@ -28,7 +29,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "export",
-        help="write a snapshot: md, html, csv, json, xlsx or svg, or --all formats into a folder",
+        help=SUMMARIES["export"],
     )
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--format", choices=FORMATS, help="one format")

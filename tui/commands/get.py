@@ -9,13 +9,14 @@ import sys
 from store import Repository, StoreDamaged, store_file, visible
 
 from ..paths import store_path
+from . import SUMMARIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "get",
         usage="board get [-h] [--store PATH] TABLE ID FIELD",
-        help="print one field's stored value (money as a plain number)",
+        help=SUMMARIES["get"],
         description="Print one field's value as `board set` takes it (money as a plain whole "
         "number of £'000, text as stored), for a script's read-modify-write with "
         "`board set ... --expect OLD`.",

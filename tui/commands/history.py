@@ -8,16 +8,18 @@ import json
 
 from rich.text import Text
 
-from store import HistoryEntry, Repository, change_text, visible, when
+from store import HistoryEntry, Repository, change_text, when
+from store.display import one_line
 
 from ..paths import store_path
+from . import SUMMARIES
 from .output import board_console, print_warnings
 
 
 def add_parser(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
-    parser = sub.add_parser("history", help="list changes, newest first")
+    parser = sub.add_parser("history", help=SUMMARIES["history"])
     parser.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N changes")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     return parser
@@ -27,11 +29,6 @@ def _count(text: str) -> int:
     if not text.isdecimal() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of changes (1 or more)")
     return int(text)
-
-
-def one_line(text: str) -> str:
-    """Store text safe for a one-line message: control characters and line breaks visible."""
-    return visible(text).replace("\n", "␊")
 
 
 def line(entry: HistoryEntry) -> str:

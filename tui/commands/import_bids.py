@@ -6,16 +6,17 @@ import argparse
 from pathlib import Path
 
 from store import BoardError, Repository, planning
+from store.display import one_line
 from store.import_bids import MAX_BYTES, decode
 
 from ..paths import store_path
-from .history import one_line
+from . import SUMMARIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "import",
-        help="apply a bids CSV (the columns of bids.csv) in one edit",
+        help=SUMMARIES["import"],
         description="Update existing bids by id and add new ones (an empty id) from a CSV with "
         "the columns of bids.csv, as one recorded, undoable edit. Every row is checked first; "
         "if any is wrong nothing is written and the message names its line and column. "

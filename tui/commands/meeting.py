@@ -11,9 +11,10 @@ import argparse
 from rich.text import Text
 
 from store import Meeting, Repository, uk_date
+from store.display import one_line
 
 from ..paths import store_path
-from .history import one_line
+from . import SUMMARIES
 from .output import board_console
 
 
@@ -27,7 +28,7 @@ def _attendance(parser: argparse.ArgumentParser) -> None:
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "meeting",
-        help="start, correct, end or list meetings (edits while one is open carry its number)",
+        help=SUMMARIES["meeting"],
         description="A meeting is a recorded edit: while one is open, every edit carries its "
         "number, and `board minutes` builds the decision sheet from them.",
     )

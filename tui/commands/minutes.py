@@ -10,6 +10,7 @@ from pathlib import Path
 from store import Repository, parse_date
 
 from ..paths import store_path
+from . import SUMMARIES
 
 
 def _date(text: str) -> dt.date:
@@ -34,7 +35,7 @@ def _number(text: str) -> int:
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "minutes",
-        help="the decision sheet of a meeting (md or html)",
+        help=SUMMARIES["minutes"],
         description="The decision sheet of a meeting, built only from its record and the edits "
         "made while it was open: attendance, each decision with its wording and when it takes "
         "effect after call-in, status and money changes, actions raised.",

@@ -7,13 +7,14 @@ import argparse
 from store import ROW_TABLES, Repository, ValidationError
 
 from ..paths import store_path
+from . import SUMMARIES
 from .set import confirmation
 
 TABLES = ", ".join(ROW_TABLES)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = sub.add_parser("remove", help="remove a row (recorded in the history)")
+    parser = sub.add_parser("remove", help=SUMMARIES["remove"])
     parser.add_argument("table", metavar="TABLE", help=TABLES)
     parser.add_argument("id", metavar="ID", help="the row number shown in the console")
     return parser

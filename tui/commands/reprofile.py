@@ -7,12 +7,13 @@ import argparse
 from store import Repository, planning
 
 from ..paths import store_path
+from . import SUMMARIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "reprofile",
-        help="move money between two years of one bid (its total unchanged)",
+        help=SUMMARIES["reprofile"],
         description="Move AMOUNT (£'000) of bid BID from year FROM to year TO as one recorded, "
         "undoable edit; the bid's total stays the same. Years: 2005/06, 2006/07, 2007/08, after.",
         epilog="example: board reprofile 1 2005/06 2006/07 100",

@@ -18,6 +18,7 @@ from pathlib import Path
 from store import BoardError, Repository
 
 from ..paths import store_path
+from . import SUMMARIES
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -30,7 +31,7 @@ README_SECTION = "README.md, 'Serving to browsers'"
 def add_parser(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
-    parser = sub.add_parser("serve", help="serve the console to web browsers (textual-serve)")
+    parser = sub.add_parser("serve", help=SUMMARIES["serve"])
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,

@@ -16,9 +16,10 @@ from store import (
     parse_value,
     planning,
 )
+from store.display import one_line
 
 from ..paths import store_path
-from .history import one_line
+from . import SUMMARIES
 from .output import print_saved
 
 EXAMPLES = """\
@@ -47,7 +48,7 @@ def add_parser(
     parser = sub.add_parser(
         "set",
         usage="board set [-h] [--store PATH] [--expect OLD] TABLE ID FIELD [--] VALUE",
-        help="change one field (validated, recorded in the history)",
+        help=SUMMARIES["set"],
         description="Change one field, validated by the store and recorded in the history "
         "with your user@host, as a console edit is. Open consoles show it at once.",
         epilog=_fields_help(),

@@ -1,14 +1,14 @@
-"""`board show [TABLE]`: every table with the console's columns."""
+"""`board show [TABLE]`: every table with the console's columns.
+
+In a terminal, Rich tables; into a pipe or a file, plain rows written as they are made (plain.py).
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import sys
+from typing import TYPE_CHECKING, TextIO
 
 from store import (
     YEAR_LABELS,
@@ -26,7 +26,12 @@ from store import (
 from ..layout import column_widths, natural_width
 from ..paths import store_path
 from ..tables import COLUMNS, TOTAL, Row, table_rows
-from .output import board_console
+from . import SUMMARIES, plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 TITLES = {
     "components": "Components",
@@ -35,9 +40,6 @@ TITLES = {
     "recommendations": "Recommendations",
     "actions": "Actions",
 }
-# Piped output goes to a file, a mail or grep, not a terminal: wide enough that no cell is cut and
-# each record stays on one line, unless $COLUMNS says otherwise (then long text ends in "…").
-PIPE_WIDTH = 10_000
 BORDERS = 3  # a cell's padding and rule in the ASCII and SIMPLE_HEAVY boxes
 
 
@@ -46,7 +48,7 @@ def add_parser(
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "show",
-        help="print every table (or one) as the console shows it",
+        help=SUMMARIES["show"],
         description="Print the tables with the console's columns and the bids' totals. Plain "
         "text without colour when the output is not a terminal.",
     )
@@ -77,6 +79,9 @@ def as_at_line(state: BoardState) -> str:
 
 def make_table(name: str, plain: bool, widths: list[int] | None = None) -> Table:
     """A table with the console's columns; `widths` (from tui/layout.py) when the width is set."""
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         title=TITLES[name],
         box=box.ASCII if plain else box.SIMPLE_HEAVY,
@@ -113,27 +118,40 @@ def add_totals(table: Table, cells: tuple[Text, ...]) -> None:
     table.show_footer = True
 
 
+def heading(state: BoardState) -> str:
+    report = state.report
+    return visible(
+        f"{report['title']} — {report['decision_maker']}, {uk_date(report['meeting_date'])}"
+    )
+
+
+def grand_total(state: BoardState) -> str:
+    return f"Grand total (£'000): {money(state.grand_total)}"
+
+
+def notes(repo: Repository, state: BoardState) -> list[str]:
+    """The lines under the heading: which revision a past board is, what the decision needs."""
+    lines = [as_at_line(state)] if state is not repo.state() else []
+    requirement = decision_requirement(state.report)
+    return lines + ([requirement] if requirement else [])
+
+
 def render(
     repo: Repository, tables: list[str], console: Console, state: BoardState | None = None
 ) -> None:
+    from rich.text import Text
+
     state = state or repo.state()
-    plain = not console.is_terminal
-    report = state.report
-    heading = Text(
-        visible(
-            f"{report['title']} — {report['decision_maker']}, {uk_date(report['meeting_date'])}"
-        )
-    )
-    console.print(heading, style="bold")
+    console.print(Text(heading(state)), style="bold")
     if state is not repo.state():
         console.print(Text(as_at_line(state)), style="bold reverse")
-    requirement = decision_requirement(report)
+    requirement = decision_requirement(state.report)
     if requirement:
         console.print(Text(requirement))
     for name in tables:
         rows = table_rows(state, name)
         widths = fitted_widths(name, rows, console.width)
-        table = make_table(name, plain, widths)
+        table = make_table(name, not console.is_terminal, widths)
         for row in rows:
             if row.key == TOTAL:
                 add_totals(table, row.cells)
@@ -141,9 +159,23 @@ def render(
                 table.add_row(*row.cells)
         print_wide(console, table, table_width(widths))
     if "bids" in tables:
-        console.print(Text(f"Grand total (£'000): {money(state.grand_total)}"))
+        console.print(Text(grand_total(state)))
         for line in envelope_lines(state):
             console.print(Text(line))
+
+
+def write_plain(
+    repo: Repository, state: BoardState, tables: list[str], out: TextIO, room: int | None = None
+) -> None:
+    """What `render` prints, as plain rows streamed to `out` (a pipe or a file): every cell in
+    full, unless `room` ($COLUMNS) is given; then long text ends in "…", as in the console."""
+    out.write("".join(f"{text}\n" for text in [heading(state), *notes(repo, state)]))
+    for name in tables:
+        plain.write_table(out, TITLES[name], COLUMNS[name], table_rows(state, name), room)
+    if "bids" in tables:
+        out.write(grand_total(state) + "\n")
+        for line in envelope_lines(state):
+            out.write(line + "\n")
 
 
 def envelope_lines(state: BoardState) -> list[str]:
@@ -164,14 +196,23 @@ def print_wide(console: Console, table: Table, width: int) -> None:
 
 
 def make_console() -> Console:
-    console = board_console(soft_wrap=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console.width = PIPE_WIDTH
-    return console
+    from .output import board_console
+
+    return board_console(soft_wrap=False)
 
 
 def run(args: argparse.Namespace) -> int:
     repo = Repository.open(store_path(args.store))
     state = None if args.at is None else state_at(repo, args.at)
-    render(repo, [args.table] if args.table else list(COLUMNS), make_console(), state)
+    tables = [args.table] if args.table else list(COLUMNS)
+    if sys.stdout.isatty():
+        render(repo, tables, make_console(), state)
+    else:
+        write_plain(repo, state or repo.state(), tables, sys.stdout, _columns())
     return 0
+
+
+def _columns() -> int | None:
+    """$COLUMNS, when a script asked for a width (a number of at least 1); else None."""
+    text = os.environ.get("COLUMNS", "")
+    return int(text) if text.isdecimal() and int(text) > 0 else None
