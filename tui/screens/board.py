@@ -2,6 +2,7 @@
 
 The first frame holds the Overview only: a table tab is built the first time it is shown (or
 asked for), from the state shown then, and from then on follows every state like the others.
+The tables' modules, the detail panel, the filter box and the dialogs load with the first one.
 
 Frogmouth's `Main(Screen)` is the model: the App keeps the repository, the theme and the file
 watcher; this screen composes the tabs and is the only place that asks the store to change.
@@ -15,8 +16,9 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events, on, work
@@ -54,22 +56,21 @@ from ..edits import (
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..status import status_text
-from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
-from ..widgets.bids_pane import BidsPane
+from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BidTable, BoardTable
-from ..widgets.detail_panel import DetailPanel
-from ..widgets.filter_box import FilterBox
-from ..widgets.row_table import RowTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
-from .edit import ConfirmScreen, ConflictScreen, EditScreen
-from .form import FormScreen
-from .record import RecordKeeper
+
+if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
+    from ..widgets.bids_pane import BidsPane
+    from ..widgets.detail_panel import DetailPanel
+    from ..widgets.filter_box import FilterBox
+    from ..widgets.row_table import RowTable
+    from .record import RecordKeeper
 
 EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
-NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
@@ -92,35 +93,20 @@ class BoardScreen(Screen[None]):
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
         self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
         self.notice = READ_ONLY_NOTICE
-        self.record = RecordKeeper(self)
         self.built: set[str] = {"overview"}  # the tabs whose widgets exist (see build_tab)
         self._building = asyncio.Lock()
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Container(id="body", classes="-overview"):  # the first tab is the Overview
-            with TabbedContent(initial="overview"):
-                for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
-                    with TabPane(f"{number} {title}", id=tab):
-                        if tab == "overview":  # the rest wait for build_tab
-                            yield from self._tab_body(tab)
-            yield DetailPanel(self.today, id="detail")
-        yield FilterBox(id="filter")  # shown by `/`
+        # The first tab is the Overview; the detail panel joins #body with the first table.
+        with Container(id="body", classes="-overview"), TabbedContent(initial="overview"):
+            for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
+                with TabPane(f"{number} {title}", id=tab):
+                    if tab == "overview":  # the others wait for build_tab
+                        with VerticalScroll(id="tab-overview-scroll"):
+                            yield Static(id="overview-text", markup=False)
         yield Static(id="status", markup=False)
         yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
-
-    def _tab_body(self, tab: str) -> ComposeResult:
-        if tab == "overview":
-            with VerticalScroll(id="tab-overview-scroll"):
-                yield Static(id="overview-text", markup=False)
-        elif tab == "history":
-            history = RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
-            history.empty_text = NO_HISTORY
-            yield history
-        elif tab == "bids":
-            yield BidsPane(self.state)
-        else:
-            yield BoardTable(tab)
 
     def on_mount(self) -> None:
         self.show_state(self.read_now())
@@ -130,14 +116,39 @@ class BoardScreen(Screen[None]):
         async with self._building:  # a key and a click may ask at once: build once
             if tab in self.built:
                 return
-            await self.query_one(f"#{tab}", TabPane).mount_all(list(self._tab_body(tab)))
+            from . import tabs
+
+            if self.detail is None:  # the first table: what every table tab shares
+                await self._mount_shared(*tabs.table_parts(self.today))
+            pane = self.query_one(f"#{tab}", TabPane)
+            await pane.mount_all(tabs.tab_body(tab, self.state))
             self.built.add(tab)
-            for table in self.query_one(f"#{tab}", TabPane).query(RowTable):
-                if isinstance(table, BoardTable):
-                    table.read_only = self.locked
+            for editable in pane.query(BoardTable):
+                editable.read_only = self.locked
+            for widget in pane.query("RowTable"):  # the detail panel follows its cursor
+                table = cast("RowTable", widget)
                 self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
             if self.shown is not None:
                 self._show_tab(tab, self.shown)
+
+    async def _mount_shared(self, panel: DetailPanel, box: FilterBox) -> None:
+        await self.query_one("#body").mount(panel)
+        await self.mount(box, before="#status")  # hidden until `/`
+        if self.shown is not None:
+            panel.set_state(self.shown.state, self.shown.history)
+
+    @cached_property
+    def record(self) -> RecordKeeper:
+        """Meetings, the past and snapshots (loaded with their first use)."""
+        from .record import RecordKeeper
+
+        return RecordKeeper(self)
+
+    @property
+    def detail(self) -> DetailPanel | None:
+        """The detail panel, once the first table tab is built."""
+        found = self.query("#detail")
+        return cast("DetailPanel", found.first()) if found else None
 
     def read_now(self) -> Shown:
         """The store as it is now, with every table's rows (the past board shows its own)."""
@@ -170,19 +181,24 @@ class BoardScreen(Screen[None]):
 
     def _active_table(self) -> RowTable | None:
         active = self.query_one(TabbedContent).active
-        return None if active == "overview" else self.query_one(f"#table-{active}", RowTable)
+        if active == "overview" or active not in self.built:
+            return None
+        return cast("RowTable", self.query_one(f"#table-{active}"))
 
     def _follow(self, table: RowTable | None) -> None:
         name = "" if table is None else table.id.removeprefix("table-") if table.id else ""
-        self.query_one(DetailPanel).show_row(name, table.current_row() if table else None)
+        if self.detail is not None:
+            self.detail.show_row(name, table.current_row() if table else None)
 
     def action_toggle_detail(self) -> None:
         self.query_one("#body").toggle_class("-no-detail")
-        self.query_one(DetailPanel).reshow()
+        if self.detail is not None:
+            self.detail.reshow()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
-        self.call_after_refresh(self.query_one(DetailPanel).reshow)  # its width changed
+        if self.detail is not None:
+            self.call_after_refresh(self.detail.reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
@@ -198,7 +214,7 @@ class BoardScreen(Screen[None]):
 
     @property
     def bids_pane(self) -> BidsPane:
-        return self.query_one(BidsPane)
+        return cast("BidsPane", self.query_one("BidsPane"))
 
     def show_state(self, shown: Shown, changed: bool = False) -> None:
         """Push a state read off the loop into every tab; with `changed`, highlight rows that
@@ -209,7 +225,8 @@ class BoardScreen(Screen[None]):
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
         for tab in self.built - {"overview"}:  # a tab built later starts from the state then
             self._show_tab(tab, shown, changed)
-        self.query_one(DetailPanel).set_state(state, history)
+        if self.detail is not None:
+            self.detail.set_state(state, history)
         for warning in self.repo.take_warnings():  # each once, not on every reload
             self.notify(warning, severity="warning", markup=False)
         self._show_status()
@@ -217,7 +234,7 @@ class BoardScreen(Screen[None]):
     def _show_tab(self, tab: str, shown: Shown, changed: bool = False) -> None:
         """One built tab's rows; with `changed`, rows that differ from before are highlighted."""
         if tab == "history":
-            self.query_one("#table-history", RowTable).set_rows(history_rows(shown.history))
+            cast("RowTable", self.query_one("#table-history")).set_rows(history_rows(shown.history))
             return
         if tab == "bids":
             self.bids_pane.state = shown.state
@@ -278,6 +295,8 @@ class BoardScreen(Screen[None]):
         self.show_state(shown, changed=True)
 
     def _warn_open_dialog(self, state: BoardState) -> None:
+        from .edit import ConflictScreen, EditScreen
+
         dialog = self.app.screen
         if not isinstance(dialog, EditScreen | ConflictScreen) or dialog.target is None:
             return
@@ -318,7 +337,7 @@ class BoardScreen(Screen[None]):
         if active not in EDITABLE:
             self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
             return
-        self.query_one(FilterBox).open(self.board_table(active))
+        cast("FilterBox", self.query_one("#filter")).open(self.board_table(active))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -360,6 +379,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def _ask_apply_mine(self, err: StaleEdit, write: Write) -> None:
+        from .edit import ConflictScreen
+
         target = write.target
         assert target is not None  # only a field's save offers "apply mine", and it names it
         theirs = "" if err.current is None else str(err.current)
@@ -397,6 +418,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def open_editor(self, table: str, record: str, field: str, label: str) -> None:
+        from .edit import EditScreen
+
         base = self.state.revision
         current = record_value(self.state, table, record, field)
         if (table, field) == ("actions", "due"):
@@ -426,14 +449,13 @@ class BoardScreen(Screen[None]):
         )
 
     # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
-    @on(BidsPane.PlanReady)
-    def plan_ready(self, message: BidsPane.PlanReady) -> None:
+    # Handlers by name, not @on(BidsPane...): bids_pane.py loads with the Bids tab (tabs.py).
+    def on_bids_pane_plan_ready(self, message: BidsPane.PlanReady) -> None:
         """Plan a multi-field edit and save it as one revision, off the event loop."""
         make = message.make
         self.write(Write("save", lambda: self.repo.apply(make())))
 
-    @on(BidsPane.ViewChanged)
-    def bids_view_changed(self) -> None:
+    def on_bids_pane_view_changed(self) -> None:
         if self.shown is not None:
             self.show_state(self.shown)  # the same state, the bids in the other order
 
@@ -450,6 +472,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def add_action(self) -> None:
+        from .form import FormScreen
+
         dialog = FormScreen(
             "New action",
             [(name, label, "") for name, label in ACTION_FIELDS],
@@ -462,6 +486,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def add_row(self, table: str) -> None:
+        from .edit import EditScreen
+
         kind = "component" if table == "components" else "bid"
         dialog = EditScreen(
             f"New {kind} — title", "", validate=lambda v: problem(table, "", "title", v)
@@ -486,6 +512,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def remove_row(self, table: str, row: Row) -> None:
+        from .edit import ConfirmScreen
+
         base = self.state.revision
         title = record_value(
             self.state, table, row.record, "text" if table == "actions" else "title"

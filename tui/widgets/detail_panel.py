@@ -54,8 +54,9 @@ class DetailPanel(VerticalScroll, can_focus=False):
             return
         text = self._text(table, row)
         body = self.query_one("#detail-text", Static)
-        height = len(text.wrap(self.app.console, max(1, body.content_size.width or 80)))
-        body.update(text, layout=height != self._height)
+        width = body.content_size.width  # 0 before its first layout: measure it next time
+        height = len(text.wrap(self.app.console, width)) if width else -1
+        body.update(text, layout=height != self._height or height < 0)
         self._height = height
         self.scroll_home(animate=False)
 
