@@ -19,11 +19,16 @@ class _Duplicate(Exception):
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise _Duplicate(key)
-    return dict(pairs)
+    """The object, or _Duplicate naming its first repeated key. Linear: the bids table is one
+    object of 100,000 keys (counting each key's repeats took hours there)."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(key)
+            seen.add(key)
+    return found
 
 
 def duplicate_keys(path: Path, raw: bytes) -> list[str]:

@@ -15,11 +15,13 @@ exports but never records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from ..as_at import state_at
+from ..minutes import Minutes
 from ..minutes import build as build_minutes
 from ..repository import Repository
 from . import csv, html, json, markdown, xlsx
@@ -59,6 +61,7 @@ BUNDLE_NAMES = {"md": "snapshot.md", "html": "snapshot.html", "json": "snapshot.
 XLSX_NAME = "bids.xlsx"
 SVG_NAME = "screen.svg"
 CHANGES_NAME = "changes.md"
+Maker = Callable[[], bytes]  # one file's bytes, made when it is written
 
 
 def now_utc() -> str:
@@ -139,13 +142,31 @@ def _payload(fmt: str, export: Export, svg: str | None) -> bytes:
 
 def bundle(export: Export, svg: str | None = None) -> dict[str, bytes]:
     """Every file of `--all`, by name: md, html, json, one CSV per table, changes.md, [svg]."""
-    files = {name: encode(name, render(fmt, export)) for fmt, name in BUNDLE_NAMES.items()}
-    files.update({name: encode(name, text) for name, text in csv.tables(export).items()})
-    files[XLSX_NAME] = xlsx.render_bytes(export)
-    files[CHANGES_NAME] = encode(CHANGES_NAME, render("changes", export))
+    return {name: make() for name, make in bundle_makers(export, svg).items()}
+
+
+def bundle_makers(export: Export, svg: str | None = None) -> dict[str, Maker]:
+    """`bundle`'s files as makers, so that one file at a time is held (written, then dropped):
+    at 100,000 bids every format is about the store's size."""
+    makers: dict[str, Maker] = {
+        name: functools.partial(_render_encoded, fmt, name, export)
+        for fmt, name in BUNDLE_NAMES.items()
+    }
+    for table in csv.COLUMNS:
+        makers[f"{table}.csv"] = functools.partial(_csv_encoded, table, export)
+    makers[XLSX_NAME] = functools.partial(xlsx.render_bytes, export)
+    makers[CHANGES_NAME] = functools.partial(_render_encoded, "changes", CHANGES_NAME, export)
     if svg is not None:
-        files[SVG_NAME] = encode(SVG_NAME, svg)
-    return files
+        makers[SVG_NAME] = functools.partial(encode, SVG_NAME, svg)
+    return makers
+
+
+def _csv_encoded(table: str, export: Export) -> bytes:
+    return encode(f"{table}.csv", csv.table(export, table))
+
+
+def _render_encoded(fmt: str, name: str, export: Export) -> bytes:
+    return encode(name, render(fmt, export))
 
 
 def write_bundle(
@@ -171,7 +192,7 @@ def write_bundle(
         with repo.storage.locked():
             pass
     export = prepare(repo, today=today, exported_at=exported_at, at=at)
-    files = {**bundle(export, svg), **minutes_files(repo, export)}
+    files = {**bundle_makers(export, svg), **minutes_makers(repo, export)}
     write_folder(folder, files, force=force, store=repo.path)
     paths = [folder / name for name in files]
     formats = [*BUNDLE_NAMES, "csv", "xlsx", "changes", *(["svg"] if svg is not None else [])]
@@ -180,17 +201,22 @@ def write_bundle(
     return paths
 
 
-def minutes_files(repo: Repository, export: Export) -> dict[str, bytes]:
+def minutes_makers(repo: Repository, export: Export) -> dict[str, Maker]:
     """The decision sheets of the meetings that ended since the last snapshot, by file name."""
     state = export.state
     base = state.snapshots[-1].revision if state.snapshots else 0
-    files = {}
+    makers: dict[str, Maker] = {}
     for meeting in state.meetings:
         if meeting.end_revision is not None and meeting.end_revision > base:
             sheet = build_minutes(repo, meeting.id, published=export.today)
             for fmt, render_sheet in minutes_format.RENDERERS.items():
-                files[f"minutes-{meeting.id}.{fmt}"] = encode(fmt, render_sheet(sheet))
-    return files
+                name = f"minutes-{meeting.id}.{fmt}"
+                makers[name] = functools.partial(_sheet_encoded, name, render_sheet, sheet)
+    return makers
+
+
+def _sheet_encoded(name: str, render_sheet: Callable[[Minutes], str], sheet: Minutes) -> bytes:
+    return encode(name, render_sheet(sheet))
 
 
 def _record(repo: Repository, formats: list[str], export: Export) -> None:

@@ -182,7 +182,12 @@ def _csv(columns: tuple[str, ...], rows: list[Row]) -> str:
 
 def tables(export: Export) -> dict[str, str]:
     """One CSV per table (`--all`): components.csv, bids.csv, implications.csv, ..."""
-    return {f"{name}.csv": _csv(COLUMNS[name], TABLE_ROWS[name](export)) for name in COLUMNS}
+    return {f"{name}.csv": table(export, name) for name in COLUMNS}
+
+
+def table(export: Export, name: str) -> str:
+    """One table's CSV, e.g. bids.csv (data rows only)."""
+    return _csv(COLUMNS[name], TABLE_ROWS[name](export))
 
 
 def render(export: Export) -> str:

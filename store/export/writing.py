@@ -14,6 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import BoardError
@@ -126,8 +127,11 @@ def make_folder(folder: Path) -> None:
         raise ExportError(f"cannot create {folder.parent}: {err.strerror or err}") from None
 
 
-def write_folder(folder: Path, files: dict[str, bytes], *, force: bool, store: Path | None) -> None:
-    """Every file into `folder` or none: built in a temporary folder beside it, then renamed into
+def write_folder(
+    folder: Path, files: Mapping[str, Callable[[], bytes]], *, force: bool, store: Path | None
+) -> None:
+    """Every file into `folder` or none, each made by its maker just before it is written (so
+    only one is ever held): built in a temporary folder beside it, then renamed into
     place (the folder itself when it is new or empty, else file by file: renames need no space,
     so a full disk stops the build and leaves the folder as it was; a retry starts afresh)."""
     make_folder(folder)
@@ -138,8 +142,8 @@ def write_folder(folder: Path, files: dict[str, bytes], *, force: bool, store: P
     except OSError as err:
         raise ExportError(f"cannot write into {folder.parent}: {err.strerror or err}") from None
     try:
-        for name, data in files.items():
-            atomic_write(build / name, data)
+        for name, make in files.items():
+            atomic_write(build / name, make())
         _move_into(build, folder, list(files))
     except OSError as err:
         raise ExportError(

@@ -74,6 +74,19 @@ def test_check_refuses_a_second_meta_record(tmp_path: Path) -> None:
     assert result.err == f"board: {path}: the key '_meta' appears twice in one object\n"
 
 
+def test_check_finds_a_bid_given_twice_among_many(tmp_path: Path) -> None:
+    """A second bid "7" deep in a large bids table: the reader keeps one silently."""
+    path = seeded(tmp_path / "board.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    bid = data["bids"]["1"]
+    data["bids"] = {str(n): {**bid, "id": n} for n in range(1, 3001)}
+    raw = json.dumps(data).replace('"7": {', '"7": {"id": 7}, "7": {', 1)
+    path.write_text(raw, encoding="utf-8")
+    result = run_board("--store", str(path), "check", env=clean_env(tmp_path))
+    assert result.code == 2
+    assert result.err == f"board: {path}: the key '7' appears twice in one object\n"
+
+
 def test_an_argument_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     path = seeded(tmp_path / "board.json")
     before = Files.of(path)
