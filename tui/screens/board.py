@@ -151,8 +151,9 @@ class BoardScreen(Screen[None]):
         return cast("DetailPanel", found.first()) if found else None
 
     def read_now(self) -> Shown:
-        """The store as it is now, with every table's rows (the past board shows its own)."""
-        return read_shown(self.repo, self.today, HISTORY_SHOWN)
+        """The store as it is now (the past board shows its own). No table's rows yet: the
+        first frame shows the Overview; a tab's rows are made when it is built."""
+        return read_shown(self.repo, self.today, HISTORY_SHOWN, tables=())
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -238,7 +239,7 @@ class BoardScreen(Screen[None]):
             return
         if tab == "bids":
             self.bids_pane.state = shown.state
-        rows = shown.rows[tab]
+        rows = shown.table_rows(tab)
         widget = self.board_table(tab)
         if tab == "bids" and self.bid_table.by_priority:  # rows in id order came ready
             rows = table_rows(shown.state, tab, self.today, True)
