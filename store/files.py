@@ -11,7 +11,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -55,18 +55,23 @@ def _stat_or_none(path: Path | None) -> os.stat_result | None:
 
 
 def atomic_write(
-    path: Path, raw: bytes, *, like: Path | None = None, check: Callable[[], None] | None = None
+    path: Path,
+    raw: bytes | Iterable[bytes],
+    *,
+    like: Path | None = None,
+    check: Callable[[], None] | None = None,
 ) -> None:
-    """Replace `path` with `raw`: temp file beside it (`.NAME.*.tmp`), fsync, the mode and group
-    of `like` (default: `path` itself; a new file gets the umask's mode), rename, fsync the
-    folder. A reader sees the old file or the new one, never a part. `check` runs just before
-    the rename (the store's lock holder checks it still holds the lock) and may raise."""
+    """Replace `path` with `raw` (bytes, or pieces written as they come): temp file beside it
+    (`.NAME.*.tmp`), fsync, the mode and group of `like` (default: `path` itself; a new file
+    gets the umask's mode), rename, fsync the folder. A reader sees the old file or the new one,
+    never a part. `check` runs just before the rename (the store's lock holder checks it still
+    holds the lock) and may raise."""
     folder = path.parent
     owner = _stat_or_none(like if like is not None else path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            handle.writelines((raw,) if isinstance(raw, bytes) else raw)
             handle.flush()
             _keep_owner(handle.fileno(), owner)
             os.fsync(handle.fileno())

@@ -201,9 +201,12 @@ class Repository:
     def check(self) -> list[str]:
         """Problems a board should know about; a store that cannot be read raises StoreDamaged."""
         storage = self.storage
-        raw = storage._read_bytes()
-        state = self._validate(storage._parse(raw))  # every record, afresh
-        problems = duplicate_keys(self.path, raw)
+        self._state = self._state_key = None
+        storage.close()  # what was read before goes first: one copy of the board held at a time
+        problems = duplicate_keys(self.path, storage._read_bytes())  # its own parse, then dropped
+        data = storage.load()  # read afresh, every byte, and kept as the handle's cache
+        state = self._state = self._validate(data)  # every record, none taken from a cache
+        self._state_key = data
         refs = [r.id for r in state.recommendations]
         if len(set(refs)) != len(refs):
             problems.append(f"{self.path}: recommendation references repeat: {', '.join(refs)}")

@@ -14,9 +14,10 @@ exports but never records.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -61,7 +62,13 @@ BUNDLE_NAMES = {"md": "snapshot.md", "html": "snapshot.html", "json": "snapshot.
 XLSX_NAME = "bids.xlsx"
 SVG_NAME = "screen.svg"
 CHANGES_NAME = "changes.md"
-Maker = Callable[[], bytes]  # one file's bytes, made when it is written
+Maker = Callable[[], Iterable[bytes]]  # one file's bytes, made a piece at a time as it is written
+CHUNKS: dict[str, Callable[[Export], Iterable[str]]] = {
+    "md": markdown.chunks,
+    "html": html.chunks,
+    "csv": csv.chunks,
+    "changes": markdown.changes_chunks,
+}
 
 
 def now_utc() -> str:
@@ -95,7 +102,31 @@ def render(fmt: str, export: Export) -> str:
 
 def encode(name: str, text: str) -> bytes:
     """UTF-8; CSV with a byte-order mark so Excel reads it as UTF-8 (utf-8-sig)."""
-    return text.encode("utf-8-sig" if name.endswith("csv") else "utf-8")
+    return text.encode(_encoding(name))
+
+
+def _encoding(name: str) -> str:
+    return "utf-8-sig" if name.endswith("csv") else "utf-8"
+
+
+def encoded(name: str, chunks: Iterable[str]) -> Iterator[bytes]:
+    """`encode` of the text the chunks make, a chunk at a time (the mark only once, first)."""
+    encoder = codecs.getincrementalencoder(_encoding(name))()
+    for chunk in chunks:
+        yield encoder.encode(chunk)
+    yield encoder.encode("", final=True)
+
+
+def pieces(fmt: str, export: Export, name: str | None = None) -> Iterator[bytes]:
+    """The file of format `fmt` (or `changes`) as bytes, a piece at a time: `encode(render())`
+    without the whole text, its bytes and their join ever held at once."""
+    if fmt == "json":
+        yield json.render_bytes(export)
+        yield b"\n"
+    elif fmt in BINARY_FORMATS:
+        yield BINARY_FORMATS[fmt](export)
+    else:
+        yield from encoded(name or fmt, CHUNKS[fmt](export))
 
 
 # --- whole exports (recorded as snapshots) ----------------------------------------------------
@@ -122,7 +153,7 @@ def export_one(
     if path is None:
         if stream is None:
             raise ExportError("nowhere to write: give a path or a stream")
-        stream.write(data)
+        stream.writelines(data)
         stream.flush()
     else:
         write_file(path, data, force=force, store=repo.path)
@@ -131,42 +162,38 @@ def export_one(
     return path
 
 
-def _payload(fmt: str, export: Export, svg: str | None) -> bytes:
-    if fmt in BINARY_FORMATS:
-        return BINARY_FORMATS[fmt](export)
-    text = svg if fmt == "svg" else render(fmt, export)
-    if text is None:
-        raise ExportError("an SVG export needs the console's screenshot")
-    return encode(fmt, text)
+def _payload(fmt: str, export: Export, svg: str | None) -> Iterable[bytes]:
+    if fmt == "svg":
+        if svg is None:
+            raise ExportError("an SVG export needs the console's screenshot")
+        return (encode(fmt, svg),)
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return pieces(fmt, export)
 
 
 def bundle(export: Export, svg: str | None = None) -> dict[str, bytes]:
     """Every file of `--all`, by name: md, html, json, one CSV per table, changes.md, [svg]."""
-    return {name: make() for name, make in bundle_makers(export, svg).items()}
+    return {name: b"".join(make()) for name, make in bundle_makers(export, svg).items()}
 
 
 def bundle_makers(export: Export, svg: str | None = None) -> dict[str, Maker]:
     """`bundle`'s files as makers, so that one file at a time is held (written, then dropped):
     at 100,000 bids every format is about the store's size."""
     makers: dict[str, Maker] = {
-        name: functools.partial(_render_encoded, fmt, name, export)
-        for fmt, name in BUNDLE_NAMES.items()
+        name: functools.partial(pieces, fmt, export, name) for fmt, name in BUNDLE_NAMES.items()
     }
     for table in csv.COLUMNS:
         makers[f"{table}.csv"] = functools.partial(_csv_encoded, table, export)
-    makers[XLSX_NAME] = functools.partial(xlsx.render_bytes, export)
-    makers[CHANGES_NAME] = functools.partial(_render_encoded, "changes", CHANGES_NAME, export)
+    makers[XLSX_NAME] = functools.partial(pieces, "xlsx", export)
+    makers[CHANGES_NAME] = functools.partial(pieces, "changes", export, CHANGES_NAME)
     if svg is not None:
-        makers[SVG_NAME] = functools.partial(encode, SVG_NAME, svg)
+        makers[SVG_NAME] = functools.partial(encoded, SVG_NAME, (svg,))
     return makers
 
 
-def _csv_encoded(table: str, export: Export) -> bytes:
-    return encode(f"{table}.csv", csv.table(export, table))
-
-
-def _render_encoded(fmt: str, name: str, export: Export) -> bytes:
-    return encode(name, render(fmt, export))
+def _csv_encoded(table: str, export: Export) -> Iterator[bytes]:
+    return encoded(f"{table}.csv", csv.table_chunks(export, table))
 
 
 def write_bundle(
@@ -215,8 +242,10 @@ def minutes_makers(repo: Repository, export: Export) -> dict[str, Maker]:
     return makers
 
 
-def _sheet_encoded(name: str, render_sheet: Callable[[Minutes], str], sheet: Minutes) -> bytes:
-    return encode(name, render_sheet(sheet))
+def _sheet_encoded(
+    name: str, render_sheet: Callable[[Minutes], str], sheet: Minutes
+) -> tuple[bytes]:
+    return (encode(name, render_sheet(sheet)),)
 
 
 def _record(repo: Repository, formats: list[str], export: Export) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import YEAR_LABELS, YEARS
@@ -163,6 +165,7 @@ def _plain(value: Any) -> Any:
     return "" if value is None else value
 
 
+CHUNK_ROWS = 1_000  # rows per piece written
 TABLE_ROWS = {
     "components": component_rows,
     "bids": bid_rows,
@@ -172,12 +175,22 @@ TABLE_ROWS = {
 }
 
 
-def _csv(columns: tuple[str, ...], rows: list[Row]) -> str:
+def _csv(columns: tuple[str, ...], rows: Iterable[Row]) -> str:
+    return "".join(_csv_chunks(columns, rows))
+
+
+def _csv_chunks(columns: tuple[str, ...], rows: Iterable[Row]) -> Iterator[str]:
+    """The CSV text, CHUNK_ROWS rows at a time (never the whole file in memory)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, restval="", extrasaction="raise")
     writer.writeheader()
-    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
-    return out.getvalue()
+    for count, row in enumerate(rows, start=1):
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
+        if count % CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def tables(export: Export) -> dict[str, str]:
@@ -187,10 +200,18 @@ def tables(export: Export) -> dict[str, str]:
 
 def table(export: Export, name: str) -> str:
     """One table's CSV, e.g. bids.csv (data rows only)."""
-    return _csv(COLUMNS[name], TABLE_ROWS[name](export))
+    return "".join(table_chunks(export, name))
+
+
+def table_chunks(export: Export, name: str) -> Iterator[str]:
+    return _csv_chunks(COLUMNS[name], TABLE_ROWS[name](export))
 
 
 def render(export: Export) -> str:
+    return "".join(chunks(export))
+
+
+def chunks(export: Export) -> Iterator[str]:
     """One stream: every table's rows under one header with a leading `table` column.
 
     The first row (`table` = snapshot) holds the revision and the export time; the bids' totals,
@@ -201,12 +222,18 @@ def render(export: Export) -> str:
     s = export.state
     snapshot = {"title": s.report.get("title", ""), "revision": s.revision}
     snapshot["history_head"] = s.head_digest
-    rows = [{"table": "snapshot", **snapshot, "exported_at": export.exported_at}]
-    for name, make in TABLE_ROWS.items():
-        rows.extend({"table": name, **row} for row in make(export))
-    rows.extend({"table": "totals", **row} for row in total_rows(export))
-    rows.extend({"table": "change", **row} for row in change_rows(export))
-    return _csv(columns, rows)
+    first = [{"table": "snapshot", **snapshot, "exported_at": export.exported_at}]
+    rows = itertools.chain(
+        first,
+        *(_tagged(name, make(export)) for name, make in TABLE_ROWS.items()),
+        _tagged("totals", total_rows(export)),
+        _tagged("change", change_rows(export)),
+    )
+    return _csv_chunks(columns, rows)
+
+
+def _tagged(table: str, rows: Iterable[Row]) -> Iterator[Row]:
+    return ({"table": table, **row} for row in rows)
 
 
 def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:

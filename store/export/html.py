@@ -6,6 +6,8 @@ escaped for HTML (quotes included) and never becomes markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from markupsafe import Markup
 
 from ..display import money
@@ -23,14 +25,19 @@ from .snapshot import (
     since_text,
     stamp_text,
 )
-from .templating import render_template
+from .templating import template_chunks
 
 
 def render(export: Export) -> str:
     """The page from the `snapshot.html` template (autoescape; a council may restyle it)."""
+    return "".join(chunks(export))
+
+
+def chunks(export: Export) -> Iterator[str]:
+    """`render`'s page a piece at a time, as the template makes it."""
     s = export.state
     changes = export.changes
-    return render_template(
+    return template_chunks(
         "snapshot.html",
         title=s.report.get("title", ""),
         heading=heading_lines(s),

@@ -137,5 +137,9 @@ def render(export: Export) -> str:
 
     orjson: about 10x faster than json with indent for a 10,000-bid store.
     """
-    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-    return orjson.dumps(json_data(export), option=options).decode("utf-8") + "\n"
+    return render_bytes(export).decode("utf-8") + "\n"
+
+
+def render_bytes(export: Export) -> bytes:
+    """`render` without its last newline, as UTF-8 (the file is written without decoding it)."""
+    return orjson.dumps(json_data(export), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)

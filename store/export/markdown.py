@@ -6,6 +6,7 @@ Store text is escaped so it never becomes markup: punctuation that means markup 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..display import money
 from .snapshot import (
@@ -58,6 +59,21 @@ def md_changes(changes: Changes) -> list[str]:
 
 
 def render(export: Export) -> str:
+    return "".join(chunks(export))
+
+
+def chunks(export: Export) -> Iterator[str]:
+    """The snapshot's lines, each given as soon as the whole list is made (not joined)."""
+    return _joined(_lines(export))
+
+
+def _joined(lines: list[str]) -> Iterator[str]:
+    """ "\n".join(lines), a line at a time."""
+    for index, line in enumerate(lines):
+        yield f"\n{line}" if index else line
+
+
+def _lines(export: Export) -> list[str]:
     s = export.state
     lines = [f"# {md(s.report.get('title', ''))}", ""]
     lines += [f"{md(line)}  " for line in heading_lines(s)]
@@ -75,7 +91,7 @@ def render(export: Export) -> str:
                 f"**{label} implications:** {md(text)}\n" for label, text in implication_notes(s)
             ]
     lines += [f"Grand total (£'000): {money(s.grand_total)}", "", *md_changes(export.changes)]
-    return "\n".join(lines)
+    return lines
 
 
 def md_meeting_changes(export: Export) -> list[str]:
@@ -90,6 +106,9 @@ def md_meeting_changes(export: Export) -> list[str]:
 
 def render_changes(export: Export) -> str:
     """changes.md in a bundle: what changed since the last snapshot and since the last meeting."""
+    return "".join(changes_chunks(export))
+
+
+def changes_chunks(export: Export) -> Iterator[str]:
     title = md(export.state.report.get("title", ""))
-    lines = [f"# {title}", "", *md_changes(export.changes), *md_meeting_changes(export)]
-    return "\n".join(lines)
+    return _joined([f"# {title}", "", *md_changes(export.changes), *md_meeting_changes(export)])

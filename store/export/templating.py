@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -46,4 +47,11 @@ def environment(extra: str | None) -> Environment:
 
 def render_template(name: str, **values: Any) -> str:
     """Render template `name` (e.g. `minutes.html`) with autoescape."""
-    return environment(os.environ.get(TEMPLATES_ENV) or None).get_template(name).render(**values)
+    return "".join(template_chunks(name, **values))
+
+
+def template_chunks(name: str, **values: Any) -> Iterator[str]:
+    """`render_template` a piece at a time (Jinja2's generate): a page of 100,000 bids is about
+    the store's size, and is written without ever being whole in memory."""
+    template = environment(os.environ.get(TEMPLATES_ENV) or None).get_template(name)
+    return template.generate(**values)

@@ -14,7 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import BoardError
@@ -94,7 +94,9 @@ def refuse_existing(paths: list[Path], force: bool, store: Path | None = None) -
         check_target(path, force=force, store=store)
 
 
-def write_file(path: Path, data: bytes, *, force: bool = False, store: Path | None = None) -> Path:
+def write_file(
+    path: Path, data: bytes | Iterable[bytes], *, force: bool = False, store: Path | None = None
+) -> Path:
     """Atomically (temp file, fsync, replace); refuse what `check_target` refuses."""
     if check_target(path, force=force, store=store):
         return _write_into(path, data)
@@ -105,11 +107,11 @@ def write_file(path: Path, data: bytes, *, force: bool = False, store: Path | No
     return path
 
 
-def _write_into(path: Path, data: bytes) -> Path:
+def _write_into(path: Path, data: bytes | Iterable[bytes]) -> Path:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         with open(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines((data,) if isinstance(data, bytes) else data)
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
     return path
@@ -128,7 +130,11 @@ def make_folder(folder: Path) -> None:
 
 
 def write_folder(
-    folder: Path, files: Mapping[str, Callable[[], bytes]], *, force: bool, store: Path | None
+    folder: Path,
+    files: Mapping[str, Callable[[], Iterable[bytes]]],
+    *,
+    force: bool,
+    store: Path | None,
 ) -> None:
     """Every file into `folder` or none, each made by its maker just before it is written (so
     only one is ever held): built in a temporary folder beside it, then renamed into

@@ -92,14 +92,16 @@ def _sums(sheet: Worksheet, row: int, last: int, state: BoardState, fmt: dict[st
 
 
 def _envelope(sheet: Worksheet, row: int, state: BoardState, fmt: dict[str, Any]) -> None:
-    """The envelope row (blank where a year has none) and the over/under formula below it."""
+    """The envelope row (blank where a year has none) and the over/under formula below it.
+    Row by row: in constant_memory mode a row is final once a later one is written."""
     sheet.write_string(row, 2, "Funding envelope", fmt["text"])
-    sheet.write_string(row + 1, 2, "Over/under (bids minus envelope)", fmt["text"])
-    over = state.oversubscription()
-    for n, year in enumerate(YEARS):
-        col = FIRST_YEAR + n
+    columns = [(FIRST_YEAR + n, year) for n, year in enumerate(YEARS)]
+    for col, year in columns:
         if year in state.envelope:
             sheet.write_number(row, col, state.envelope[year], fmt["money"])
+    sheet.write_string(row + 1, 2, "Over/under (bids minus envelope)", fmt["text"])
+    over = state.oversubscription()
+    for col, year in columns:
         total, cap = _cell(row - 1, col), _cell(row, col)
         formula = f'=IF({cap}="","",{total}-{cap})'
         sheet.write_formula(row + 1, col, formula, fmt["money"], over.get(year, ""))
@@ -126,7 +128,10 @@ def bids_sheet(book: xlsxwriter.Workbook, export: Export) -> None:
 def render_bytes(export: Export) -> bytes:
     """The workbook as bytes: the same store and export time give the same bytes."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    # constant_memory: each row goes to a temporary file as soon as the next one starts (rows are
+    # written top to bottom), instead of every cell and a shared-strings table held to the end:
+    # at 100,000 bids with long notes that table alone was about the store's size.
+    book = xlsxwriter.Workbook(out, {"constant_memory": True})
     book.set_properties(
         {"title": visible(str(export.state.report.get("title", ""))), "created": _at(export)}
     )

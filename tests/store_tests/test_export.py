@@ -412,3 +412,21 @@ def test_financial_and_legal_implications_with_contacts(repo: Repository) -> Non
         text = export_text(repo, fmt)
         assert "Andy Morley, Financial Services, ext 7404" in text
         assert "Carolyn Howard, Legal Services, ext 6498" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json", "changes"])
+def test_a_file_written_a_piece_at_a_time_is_the_rendered_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Files are written in pieces (at 100,000 bids a format is about the store's size); the
+    bytes must be those of the whole text, across piece boundaries (two CSV rows a piece here)."""
+    from store.export import csv as csv_format
+    from store.export import encode, pieces
+
+    monkeypatch.setattr(csv_format, "CHUNK_ROWS", 2)
+    repo = Repository.open(tmp_path / "board.json", who="tester@test")
+    repo.set_field("bids", "2", "note", 'a "quoted", multi\nline note é')
+    export = prepare(repo, today=TODAY, exported_at=AT)
+    written = list(pieces(fmt, export))
+    assert b"".join(written) == encode(fmt, render(fmt, export))
+    assert len(written) >= 2  # really in pieces (json: the document, then its last newline)

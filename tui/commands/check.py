@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     path = store_file(store_path(args.store).absolute())
     if not path.exists():  # check never creates a store: a mistyped path must not pass
         raise StoreDamaged(f"{path}: no store there")
-    repo = Repository.open(path, read_only=True)
+    repo = Repository(path, read_only=True)  # not `open`: check reads and validates it once
     problems = repo.check()
     if problems:
         raise StoreDamaged("; ".join(problems))
