@@ -6,7 +6,7 @@ Store text is escaped so it never becomes markup: punctuation that means markup 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..display import money
 from .snapshot import (
@@ -36,15 +36,16 @@ def md(text: str) -> str:
     return text.replace("\n", "<br>")
 
 
-def md_table(table: DisplayTable) -> list[str]:
+def md_table(table: DisplayTable) -> Iterator[str]:
+    """The table's lines, made one at a time (a table of 100,000 bids is never a list)."""
     align = ["---:" if i in table.numeric else "---" for i in range(len(table.headers))]
-    lines = [_md_row(table.headers), "| " + " | ".join(align) + " |"]
+    yield _md_row(table.headers)
+    yield "| " + " | ".join(align) + " |"
     for n, row in enumerate(table.rows):
         cells = [md(c) for c in row]
         if n in table.strong:
             cells = [f"**{c}**" if c else c for c in cells]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
+        yield "| " + " | ".join(cells) + " |"
 
 
 def _md_row(cells: tuple[str, ...]) -> str:
@@ -63,35 +64,32 @@ def render(export: Export) -> str:
 
 
 def chunks(export: Export) -> Iterator[str]:
-    """The snapshot's lines, each given as soon as the whole list is made (not joined)."""
+    """The snapshot's lines, each given as it is made (never the whole text, nor a list)."""
     return _joined(_lines(export))
 
 
-def _joined(lines: list[str]) -> Iterator[str]:
+def _joined(lines: Iterable[str]) -> Iterator[str]:
     """ "\n".join(lines), a line at a time."""
     for index, line in enumerate(lines):
         yield f"\n{line}" if index else line
 
 
-def _lines(export: Export) -> list[str]:
+def _lines(export: Export) -> Iterator[str]:
     s = export.state
-    lines = [f"# {md(s.report.get('title', ''))}", ""]
-    lines += [f"{md(line)}  " for line in heading_lines(s)]
-    lines += ["", md(stamp_text(export)), ""]
-    lines += [
-        "## Decision status",
-        "",
-        *md_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s)))),
-        "",
-    ]
+    yield from [f"# {md(s.report.get('title', ''))}", ""]
+    yield from [f"{md(line)}  " for line in heading_lines(s)]
+    yield from ["", md(stamp_text(export)), "", "## Decision status", ""]
+    yield from md_table(DisplayTable("", ("Item", "Value"), list(decision_rows(s))))
+    yield ""
     for table in board_tables(export):
-        lines += [f"## {md(table.title)}", "", *md_table(table), ""]
+        yield from [f"## {md(table.title)}", ""]
+        yield from md_table(table)
+        yield ""
         if table.title == "Implications":
-            lines += [
+            yield from [
                 f"**{label} implications:** {md(text)}\n" for label, text in implication_notes(s)
             ]
-    lines += [f"Grand total (£'000): {money(s.grand_total)}", "", *md_changes(export.changes)]
-    return lines
+    yield from [f"Grand total (£'000): {money(s.grand_total)}", "", *md_changes(export.changes)]
 
 
 def md_meeting_changes(export: Export) -> list[str]:
