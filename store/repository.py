@@ -24,7 +24,6 @@ from .errors import NotFound, StaleEdit, StoreDamaged, ValidationError
 from .files import network_note
 from .gc_pause import gc_paused
 from .history_file import history_path
-from .import_bids import plan_import
 from .integrity import duplicate_keys, history_entry, history_problems
 from .meetings import meeting_fields, open_meeting
 from .model import BoardState, HistoryEntry, Meeting
@@ -435,6 +434,8 @@ class Repository:
 
     def import_bids(self, text: str) -> Change:
         """Apply a bids.csv (as text) in one edit; ImportRefused names the line and column."""
+        from .import_bids import plan_import  # only this command's: ~1.5 ms of every other
+
         return self.apply(plan_import(self.state(), text, self._next_id("bids")))
 
     def _revision(self) -> int:

@@ -198,8 +198,6 @@ class BoardScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
-        if self.detail is not None:
-            self.call_after_refresh(self.detail.reshow)  # its width changed
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
