@@ -22,7 +22,6 @@ from store import Repository
 from ._report import Figure, ms
 
 TODAY = dt.date(2004, 11, 1)
-NOTE = 8  # the Note column of the Bids tab
 
 
 async def _painted(app: object) -> float:
@@ -43,6 +42,11 @@ async def _until(predicate: object, timeout: float = 5.0) -> bool:
 
 async def delays(store: Path, writes: int) -> list[float]:
     from tui.app import BoardApp
+    from tui.tables import COLUMNS
+
+    # The Bids tab's Note column, looked up: a fixed index went stale when Funding and Priority
+    # were added, and every write then timed out as never shown (inf).
+    note = [c.field for c in COLUMNS["bids"]].index("note")
 
     app = BoardApp(Repository.open(store, read_only=True), today=TODAY)
     writer = subprocess.Popen(
@@ -63,7 +67,7 @@ async def delays(store: Path, writes: int) -> list[float]:
                 writer.stdin.write(value + "\n")
                 writer.stdin.flush()
                 written = asyncio.create_task(asyncio.to_thread(writer.stdout.readline))
-                shown = await _until(lambda v=value: table.get_row("1")[NOTE].plain == v)
+                shown = await _until(lambda v=value: table.get_row("1")[note].plain == v)
                 painted = await _painted(app)
                 at = float(await written)
                 result.append(painted - at if shown else float("inf"))

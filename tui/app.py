@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,7 @@ class BoardApp(App[None]):
         self.start_folder = start_folder or Path.cwd()  # `x` exports under it by default
         self.settings_file = settings_file
         self.today = today or dt.date.today()
+        self._collect_after_frame = False  # on_load pauses the collector until the first frame
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
 
@@ -57,15 +59,28 @@ class BoardApp(App[None]):
         assert isinstance(screen, BoardScreen)
         return screen
 
+    def on_load(self) -> None:
+        # Building the first frame allocates tens of thousands of objects (widgets, styles,
+        # strips); each collection they trigger walks every object Textual and the store have
+        # made: ~60 ms of the console's first screen. Nothing built for it is garbage yet.
+        self._collect_after_frame = gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
         saved = settings.load(self.settings_file).get("theme")
         if saved in self.available_themes:
             self.theme = saved
         self.set_class(self.repo.read_only, "-read-only")
-        self.call_after_refresh(self.watch_store)  # watchfiles' import waits for the first frame
         # A safety net where folder events do not arrive (network shares, inotify limits).
         self.set_interval(POLL_SECONDS, self._poll)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now start what it did not need."""
+        self._collect_again()
+        # On Ready, not after the first refresh: the worker's import of watchfiles (and anyio,
+        # ~20-40 ms) ran before Textual's first frame when it was started from on_mount.
+        self.watch_store()
 
     def watch_theme(self, theme: str) -> None:
         self.set_class(theme == PROJECTOR.name, "-projector")
@@ -93,18 +108,17 @@ class BoardApp(App[None]):
         yield SystemCommand(
             "Projector theme", "High contrast, bold text for a room", self.use_projector
         )
-        bids = board.bid_table
         yield SystemCommand(
             "Priority order",
             "Bids in priority order with the funding line (p)",
-            bids.action_priority_view,
+            board.priority_view,
         )
         yield from self._record_commands(board)
         if not self.repo.read_only:
             yield SystemCommand(
                 "Reprofile bid",
                 "Move money between years of the selected bid (r)",
-                bids.action_reprofile,
+                board.reprofile,
             )
             yield SystemCommand("Undo", "Undo this console's last edit (u)", board.action_undo)
             yield SystemCommand("Redo", "Redo the last undone edit (U)", board.action_redo)
@@ -154,6 +168,13 @@ class BoardApp(App[None]):
 
     def on_unmount(self) -> None:
         self._stop_watch.set()
+        self._collect_again()  # if the app ended before its first frame
+
+    def _collect_again(self) -> None:
+        """The collector back on once the first frame is shown (as it was before on_load)."""
+        if self._collect_after_frame:
+            gc.enable()
+        self._collect_after_frame = False
 
     def _poll(self) -> None:
         if self.repo.identity() != self.board.seen_identity:

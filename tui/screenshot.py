@@ -33,6 +33,6 @@ async def _screenshot(
 
     app = BoardApp(repo, today=today)
     async with app.run_test(size=size) as pilot:
-        app.board.action_show_tab(tab)
+        await app.board.action_show_tab(tab)
         await pilot.pause()
         return app.export_screenshot(title=app.TITLE)

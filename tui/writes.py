@@ -48,6 +48,14 @@ class Shown:
     history: list[HistoryEntry]
     rows: dict[str, list[Row]] = field(default_factory=dict)
     identity: object = None  # the store file's identity when read (for the app's poll)
+    today: dt.date | None = None
+
+    def table_rows(self, table: str) -> list[Row]:
+        """A table's rows: made where the state was read, or here on first use (the first
+        frame shows the Overview only, so its read makes none; a tab built later asks)."""
+        if table not in self.rows:
+            self.rows[table] = table_rows(self.state, table, self.today)
+        return self.rows[table]
 
 
 @dataclass
@@ -58,18 +66,24 @@ class Outcome:
     shown: Shown | None = None
 
 
-def read_shown(repo: Repository, today: dt.date, history: int) -> Shown:
-    """The state, its history and every table's rows (pure work, fine in a thread)."""
+def read_shown(
+    repo: Repository, today: dt.date, history: int, tables: tuple[str, ...] = EDITABLE
+) -> Shown:
+    """The state, its history and the rows of `tables` (pure work, fine in a thread)."""
     identity = repo.identity()  # first: a change after it is noticed by the next poll
-    return shown_for(repo.state(), repo.history(history), today, identity)
+    return shown_for(repo.state(), repo.history(history), today, identity, tables)
 
 
 def shown_for(
-    state: BoardState, history: list[HistoryEntry], today: dt.date, identity: object = None
+    state: BoardState,
+    history: list[HistoryEntry],
+    today: dt.date,
+    identity: object = None,
+    tables: tuple[str, ...] = EDITABLE,
 ) -> Shown:
-    """A state (now, or the board as at a revision) with every table's rows."""
-    rows = {table: table_rows(state, table, today) for table in EDITABLE}
-    return Shown(state, history, rows, identity)
+    """A state (now, or the board as at a revision) with the rows of `tables` made now."""
+    rows = {table: table_rows(state, table, today) for table in tables}
+    return Shown(state, history, rows, identity, today)
 
 
 class WriteQueue:

@@ -78,6 +78,14 @@ def test_all_writes_every_format_then_refuses_without_force(
     assert forced.returncode == 0, forced.stderr
 
 
+def test_svg_of_a_tab_shows_that_tab(store_path: Path, tmp_path: Path) -> None:
+    # The console builds a table tab when it is first shown: --tab must show it, built.
+    out = board(store_path, "--format", "svg", "--tab", "bids", "-o", str(tmp_path / "b.svg"))
+    assert out.returncode == 0, out.stderr
+    text = "".join(ET.parse(tmp_path / "b.svg").getroot().itertext()).replace("\xa0", " ")
+    assert "Telephone system replacement" in text and "Wards affected" not in text
+
+
 def test_unwritable_path_is_one_line_exit_2(store_path: Path, tmp_path: Path) -> None:
     out = board(store_path, "--format", "md", "-o", str(tmp_path / "no" / "such" / "x.md"))
     assert out.returncode == 2

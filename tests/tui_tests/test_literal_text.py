@@ -28,6 +28,7 @@ async def test_hostile_notes_render_literally(
         await pilot.press("2")
         shown = cells(app, "components", "1")[5]
         assert shown == note.replace("\x1b", "␛")
+        await pilot.press("3")
         assert cells(app, "bids", "2")[1] == note.replace("\x1b", "␛")
         assert "[@click=app.quit]who[/]" in str(app.query_one("#status").render())
         await pilot.press("6")  # the history tab shows the same text

@@ -144,13 +144,14 @@ async def test_the_board_as_at_the_end_of_a_meeting_is_read_only_and_marked(
         await pilot.pause()
         assert f"AS AT revision {ended} (" in status_line(app)
         screen = app.screen
+        await pilot.press("5")
         assert [c.plain for c in screen.query_one("#table-recommendations").get_row("3.1")][
             2
         ] == "✔ agreed"
-        await pilot.press("5", "space", "m")
+        await pilot.press("space", "m")
         await pilot.pause()
         assert any("read-only" in n.message for n in app._notifications)
-        await pilot.press("escape")
+        await pilot.press("escape", "5")
         await pilot.pause()
         assert not isinstance(app.screen, PastBoardScreen)
         assert cells(app, "recommendations", "3.1")[2] == "⏸ deferred"

@@ -1,5 +1,9 @@
 """The console's main screen: seven tabs, the status line, and what each table's requests do.
 
+The first frame holds the Overview only: a table tab is built the first time it is shown (or
+asked for), from the state shown then, and from then on follows every state like the others.
+The tables' modules, the detail panel, the filter box and the dialogs load with the first one.
+
 Frogmouth's `Main(Screen)` is the model: the App keeps the repository, the theme and the file
 watcher; this screen composes the tabs and is the only place that asks the store to change.
 Tables post one message class per request (`BoardTable.EditRequested`, ...) and never call the
@@ -8,11 +12,13 @@ store themselves.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events, on, work
@@ -50,22 +56,21 @@ from ..edits import (
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..status import status_text
-from ..tables import COLUMNS, HISTORY_COLUMNS, Row, history_rows, table_rows
-from ..widgets.bids_pane import BidsPane
+from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BidTable, BoardTable
-from ..widgets.detail_panel import DetailPanel
-from ..widgets.filter_box import FilterBox
-from ..widgets.row_table import RowTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
-from .edit import ConfirmScreen, ConflictScreen, EditScreen
-from .form import FormScreen
-from .record import RecordKeeper
+
+if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
+    from ..widgets.bids_pane import BidsPane
+    from ..widgets.detail_panel import DetailPanel
+    from ..widgets.filter_box import FilterBox
+    from ..widgets.row_table import RowTable
+    from .record import RecordKeeper
 
 EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 HISTORY_SHOWN = 500
 HIGHLIGHT_SECONDS = 4.0
 WIDE = 160  # columns from which the detail panel sits beside the table rather than below it
-NO_HISTORY = "No changes yet: every edit, from this console or another, will be listed here."
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
@@ -88,42 +93,67 @@ class BoardScreen(Screen[None]):
         self.seen_identity: object = None  # the store file as last shown (for the app's poll)
         self.locked = repo.read_only  # no edits from this screen (a read-only console, or the past)
         self.notice = READ_ONLY_NOTICE
-        self.record = RecordKeeper(self)
+        self.built: set[str] = {"overview"}  # the tabs whose widgets exist (see build_tab)
+        self._building = asyncio.Lock()
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Container(id="body", classes="-overview"):  # the first tab is the Overview
-            with TabbedContent(initial="overview"):
-                for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
-                    with TabPane(f"{number} {title}", id=tab):
-                        yield from self._tab_body(tab)
-            yield DetailPanel(self.today, id="detail")
-        yield FilterBox(id="filter")  # shown by `/`
+        # The first tab is the Overview; the detail panel joins #body with the first table.
+        with Container(id="body", classes="-overview"), TabbedContent(initial="overview"):
+            for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
+                with TabPane(f"{number} {title}", id=tab):
+                    if tab == "overview":  # the others wait for build_tab
+                        with VerticalScroll(id="tab-overview-scroll"):
+                            yield Static(id="overview-text", markup=False)
         yield Static(id="status", markup=False)
         yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
-    def _tab_body(self, tab: str) -> ComposeResult:
-        if tab == "overview":
-            with VerticalScroll(id="tab-overview-scroll"):
-                yield Static(id="overview-text", markup=False)
-        elif tab == "history":
-            history = RowTable(HISTORY_COLUMNS, cursor_type="row", id="table-history")
-            history.empty_text = NO_HISTORY
-            yield history
-        elif tab == "bids":
-            yield BidsPane(self.state)
-        else:
-            yield BoardTable(tab)
-
     def on_mount(self) -> None:
-        for table in self.query(BoardTable):
-            table.read_only = self.locked
-        self._watch_cursors()
         self.show_state(self.read_now())
 
+    async def build_tab(self, tab: str) -> None:
+        """Mount `tab`'s table the first time it is needed, showing the state shown now."""
+        async with self._building:  # a key and a click may ask at once: build once
+            if tab in self.built:
+                return
+            from . import tabs
+
+            if self.detail is None:  # the first table: what every table tab shares
+                await self._mount_shared(*tabs.table_parts(self.today))
+            pane = self.query_one(f"#{tab}", TabPane)
+            await pane.mount_all(tabs.tab_body(tab, self.state))
+            self.built.add(tab)
+            for editable in pane.query(BoardTable):
+                editable.read_only = self.locked
+            for widget in pane.query("RowTable"):  # the detail panel follows its cursor
+                table = cast("RowTable", widget)
+                self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
+            if self.shown is not None:
+                self._show_tab(tab, self.shown)
+
+    async def _mount_shared(self, panel: DetailPanel, box: FilterBox) -> None:
+        await self.query_one("#body").mount(panel)
+        await self.mount(box, before="#status")  # hidden until `/`
+        if self.shown is not None:
+            panel.set_state(self.shown.state, self.shown.history)
+
+    @cached_property
+    def record(self) -> RecordKeeper:
+        """Meetings, the past and snapshots (loaded with their first use)."""
+        from .record import RecordKeeper
+
+        return RecordKeeper(self)
+
+    @property
+    def detail(self) -> DetailPanel | None:
+        """The detail panel, once the first table tab is built."""
+        found = self.query("#detail")
+        return cast("DetailPanel", found.first()) if found else None
+
     def read_now(self) -> Shown:
-        """The store as it is now, with every table's rows (the past board shows its own)."""
-        return read_shown(self.repo, self.today, HISTORY_SHOWN)
+        """The store as it is now (the past board shows its own). No table's rows yet: the
+        first frame shows the Overview; a tab's rows are made when it is built."""
+        return read_shown(self.repo, self.today, HISTORY_SHOWN, tables=())
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -138,32 +168,33 @@ class BoardScreen(Screen[None]):
         return dict(sorted(bindings.items(), key=lambda item: footer_rank(item[1].binding.action)))
 
     @on(TabbedContent.TabActivated)
-    def tab_changed(self) -> None:
+    async def tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        await self.build_tab(event.pane.id or "")  # a click on a tab not yet shown
         self.refresh_bindings()  # the footer shows the keys of the tab now open
         # The Overview has no rows: the panel would only take its room.
         self.query_one("#body").set_class(self._active_table() is None, "-overview")
         self._follow(self._active_table())
 
     # --- the detail panel -------------------------------------------------------------------------
-    def _watch_cursors(self) -> None:
-        for table in self.query(RowTable):
-            self.watch(table, "current_key", partial(self._cursor_moved, table), init=False)
-
     def _cursor_moved(self, table: RowTable, key: str | None) -> None:
         if table is self._active_table():
             self._follow(table)
 
     def _active_table(self) -> RowTable | None:
         active = self.query_one(TabbedContent).active
-        return None if active == "overview" else self.query_one(f"#table-{active}", RowTable)
+        if active == "overview" or active not in self.built:
+            return None
+        return cast("RowTable", self.query_one(f"#table-{active}"))
 
     def _follow(self, table: RowTable | None) -> None:
         name = "" if table is None else table.id.removeprefix("table-") if table.id else ""
-        self.query_one(DetailPanel).show_row(name, table.current_row() if table else None)
+        if self.detail is not None:
+            self.detail.show_row(name, table.current_row() if table else None)
 
     def action_toggle_detail(self) -> None:
         self.query_one("#body").toggle_class("-no-detail")
-        self.query_one(DetailPanel).reshow()
+        if self.detail is not None:
+            self.detail.reshow()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
@@ -182,29 +213,38 @@ class BoardScreen(Screen[None]):
 
     @property
     def bids_pane(self) -> BidsPane:
-        return self.query_one(BidsPane)
+        return cast("BidsPane", self.query_one("BidsPane"))
 
     def show_state(self, shown: Shown, changed: bool = False) -> None:
         """Push a state read off the loop into every tab; with `changed`, highlight rows that
         differ from before."""
         state, history = shown.state, shown.history
         self.state, self.shown = state, shown
-        self.bids_pane.state = state
         self.seen_identity = shown.identity
         self.query_one("#overview-text", Static).update(overview_text(state, self.today))
-        for table in EDITABLE:
-            rows = shown.rows[table]
-            if table == "bids" and self.bid_table.by_priority:  # rows in id order came ready
-                rows = table_rows(state, table, self.today, True)
-            marks = _changed_keys(self.board_table(table).all_rows, rows) if changed else set()
-            self.board_table(table).show(rows, marks | self.board_table(table).highlighted)
-            if marks:
-                self.set_timer(HIGHLIGHT_SECONDS, lambda t=table, m=marks: self._unmark(t, m))
-        self.query_one("#table-history", RowTable).set_rows(history_rows(history))
-        self.query_one(DetailPanel).set_state(state, history)
+        for tab in self.built - {"overview"}:  # a tab built later starts from the state then
+            self._show_tab(tab, shown, changed)
+        if self.detail is not None:
+            self.detail.set_state(state, history)
         for warning in self.repo.take_warnings():  # each once, not on every reload
             self.notify(warning, severity="warning", markup=False)
         self._show_status()
+
+    def _show_tab(self, tab: str, shown: Shown, changed: bool = False) -> None:
+        """One built tab's rows; with `changed`, rows that differ from before are highlighted."""
+        if tab == "history":
+            cast("RowTable", self.query_one("#table-history")).set_rows(history_rows(shown.history))
+            return
+        if tab == "bids":
+            self.bids_pane.state = shown.state
+        rows = shown.table_rows(tab)
+        widget = self.board_table(tab)
+        if tab == "bids" and self.bid_table.by_priority:  # rows in id order came ready
+            rows = table_rows(shown.state, tab, self.today, True)
+        marks = _changed_keys(widget.all_rows, rows) if changed else set()
+        widget.show(rows, marks | widget.highlighted)
+        if marks:
+            self.set_timer(HIGHLIGHT_SECONDS, lambda: self._unmark(tab, marks))
 
     def _unmark(self, table: str, keys: set[str]) -> None:
         widget = self.board_table(table)
@@ -254,6 +294,8 @@ class BoardScreen(Screen[None]):
         self.show_state(shown, changed=True)
 
     def _warn_open_dialog(self, state: BoardState) -> None:
+        from .edit import ConflictScreen, EditScreen
+
         dialog = self.app.screen
         if not isinstance(dialog, EditScreen | ConflictScreen) or dialog.target is None:
             return
@@ -263,15 +305,25 @@ class BoardScreen(Screen[None]):
             dialog.field_changed("" if after is None else str(after), state.changed_by)
 
     # --- navigation -----------------------------------------------------------------------------
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
         if self.app.screen is not self:
             return  # a dialog is open: number keys belong to it
+        await self.build_tab(tab)  # before the keys typed after the number are handled
         self.query_one(TabbedContent).active = tab
         target = {"overview": "#tab-overview-scroll", "history": "#table-history"}.get(
             tab, f"#table-{tab}"
         )
         # Synchronously, so keys typed straight after the number (as tmux sends them) land here.
         self.set_focus(self.query_one(target))
+
+    # The palette's bid commands work from any tab, so the Bids tab may not be built yet.
+    async def priority_view(self) -> None:
+        await self.build_tab("bids")
+        self.bid_table.action_priority_view()
+
+    async def reprofile(self) -> None:
+        await self.build_tab("bids")
+        self.bid_table.action_reprofile()
 
     def action_help(self) -> None:
         from .help import HelpScreen
@@ -284,7 +336,7 @@ class BoardScreen(Screen[None]):
         if active not in EDITABLE:
             self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
             return
-        self.query_one(FilterBox).open(self.board_table(active))
+        cast("FilterBox", self.query_one("#filter")).open(self.board_table(active))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -326,6 +378,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def _ask_apply_mine(self, err: StaleEdit, write: Write) -> None:
+        from .edit import ConflictScreen
+
         target = write.target
         assert target is not None  # only a field's save offers "apply mine", and it names it
         theirs = "" if err.current is None else str(err.current)
@@ -363,6 +417,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def open_editor(self, table: str, record: str, field: str, label: str) -> None:
+        from .edit import EditScreen
+
         base = self.state.revision
         current = record_value(self.state, table, record, field)
         if (table, field) == ("actions", "due"):
@@ -392,14 +448,13 @@ class BoardScreen(Screen[None]):
         )
 
     # --- the money decision (the Bids pane plans it; saved here as one edit) --------------------
-    @on(BidsPane.PlanReady)
-    def plan_ready(self, message: BidsPane.PlanReady) -> None:
+    # Handlers by name, not @on(BidsPane...): bids_pane.py loads with the Bids tab (tabs.py).
+    def on_bids_pane_plan_ready(self, message: BidsPane.PlanReady) -> None:
         """Plan a multi-field edit and save it as one revision, off the event loop."""
         make = message.make
         self.write(Write("save", lambda: self.repo.apply(make())))
 
-    @on(BidsPane.ViewChanged)
-    def bids_view_changed(self) -> None:
+    def on_bids_pane_view_changed(self) -> None:
         if self.shown is not None:
             self.show_state(self.shown)  # the same state, the bids in the other order
 
@@ -416,6 +471,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def add_action(self) -> None:
+        from .form import FormScreen
+
         dialog = FormScreen(
             "New action",
             [(name, label, "") for name, label in ACTION_FIELDS],
@@ -428,6 +485,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def add_row(self, table: str) -> None:
+        from .edit import EditScreen
+
         kind = "component" if table == "components" else "bid"
         dialog = EditScreen(
             f"New {kind} — title", "", validate=lambda v: problem(table, "", "title", v)
@@ -452,6 +511,8 @@ class BoardScreen(Screen[None]):
 
     @work
     async def remove_row(self, table: str, row: Row) -> None:
+        from .edit import ConfirmScreen
+
         base = self.state.revision
         title = record_value(
             self.state, table, row.record, "text" if table == "actions" else "title"

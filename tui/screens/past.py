@@ -31,7 +31,8 @@ class PastBoardScreen(BoardScreen):
 
     def read_now(self) -> Shown:
         """The past state, as it was (the identity is the store's, so the app's poll is quiet)."""
-        return shown_for(self.state, self.shown_history(), self.today, self.repo.identity())
+        past = self.state
+        return shown_for(past, self.shown_history(), self.today, self.repo.identity(), tables=())
 
     def shown_history(self) -> list[HistoryEntry]:
         wanted = self.repo.state().revision - self.state.revision + HISTORY_SHOWN
