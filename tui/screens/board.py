@@ -27,7 +27,7 @@ from textual.binding import ActiveBinding
 from textual.containers import Container, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from store import (
     STATUS_FIELD,
@@ -58,6 +58,7 @@ from ..overview import overview_text
 from ..status import status_text
 from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..widgets.board_table import BidTable, BoardTable
+from ..widgets.footer import KeyFooter
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 
 if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
@@ -106,7 +107,7 @@ class BoardScreen(Screen[None]):
                         with VerticalScroll(id="tab-overview-scroll"):
                             yield Static(id="overview-text", markup=False)
         yield Static(id="status", markup=False)
-        yield Footer(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
+        yield KeyFooter(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
     def on_mount(self) -> None:
         self.show_state(self.read_now())
