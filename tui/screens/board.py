@@ -181,8 +181,12 @@ class BoardScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     async def tab_changed(self, event: TabbedContent.TabActivated) -> None:
         await self.build_tab(event.pane.id or "")  # a click on a tab not yet shown
-        self.refresh_bindings()  # the footer shows the keys of the tab now open
-        # The Overview has no rows: the panel would only take its room.
+        self._tab_shown()
+
+    def _tab_shown(self) -> None:
+        """What goes with the tab open: its keys in the footer, the detail panel (the Overview
+        has no rows: the panel would only take its room) showing the record under the cursor."""
+        self.refresh_bindings()
         self.query_one("#body").set_class(self._active_table() is None, "-overview")
         self._follow(self._active_table())
 
@@ -326,6 +330,9 @@ class BoardScreen(Screen[None]):
         )
         # Synchronously, so keys typed straight after the number (as tmux sends them) land here.
         self.set_focus(self.query_one(target))
+        # Now, not on TabActivated (it arrives after the tab is painted): the tab's first
+        # frame has its panel (a frame of the whole screen less at 10,000 rows).
+        self._tab_shown()
 
     # The palette's bid commands work from any tab, so the Bids tab may not be built yet.
     async def priority_view(self) -> None:

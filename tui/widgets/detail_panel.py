@@ -48,6 +48,7 @@ class DetailPanel(ScrollView, can_focus=False):
         self._shown: tuple[str, Row | None] = ("", None)
         self._lines: list[Strip] = []  # the text wrapped to the panel's width
         self._narrow = False  # the last text needed a scrollbar
+        self._wrapped_at = 0  # the width `_lines` were wrapped at
 
     def set_state(self, state: BoardState, history: list[HistoryEntry]) -> None:
         self.state, self.history = state, history
@@ -66,6 +67,14 @@ class DetailPanel(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._wrap()  # a new width: the text wraps again
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The height `height: auto` gives the panel below the table: its text wrapped at the
+        width being laid out. A panel shown for the first time was laid out with no lines,
+        then again with its text (two more frames of the whole screen at 10,000 rows)."""
+        if width == self._wrapped_at:
+            return super().get_content_height(container, viewport, width)
+        return len(self._fit(visualize(self, self.text), width, self._room()))
+
     def selection_updated(self, selection: Selection | None) -> None:
         self._wrap()  # the selected part is drawn highlighted
 
@@ -78,6 +87,7 @@ class DetailPanel(ScrollView, can_focus=False):
         whole screen) is asked for only when the panel's height or scrollbar changes with it."""
         content, room, width = visualize(self, self.text), self._room(), self.content_region.width
         before, self._lines = len(self._lines), self._fit(content, width, room)
+        self._wrapped_at = width
         size = Size(max(0, width), len(self._lines))
         if self._box(before, room) != self._box(size.height, room):
             self.virtual_size = size
@@ -128,7 +138,11 @@ class DetailPanel(ScrollView, can_focus=False):
         return self._lines[line] if line < len(self._lines) else Strip([])
 
     def visible_now(self) -> bool:
-        return self.display and (self.parent is None or not self.parent.has_class("-no-detail"))
+        """Shown, going by the classes that hide it (app.tcss): a class changed in this
+        handler shows in `display` only after Textual's next style update."""
+        if self.parent is None:
+            return self.display
+        return not (self.parent.has_class("-no-detail") or self.parent.has_class("-overview"))
 
     def reshow(self) -> None:
         """After the panel is shown again: what the cursor is on now."""

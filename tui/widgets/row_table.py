@@ -146,9 +146,16 @@ class RowTable(ScrollView, can_focus=True):
         scrollbar = self.styles.scrollbar_size_vertical if self.row_count + HEADER > height else 0
         return max(0, width - scrollbar) if width else 0
 
-    def on_resize(self) -> None:
-        self._fit()
-        self.refresh()
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Fit the columns to a new size within the layout that gives it, before the paint.
+        Fitted on Resize (a message, handled after that paint) a new table's first paint used
+        the widths of no size and was thrown away, and every resize painted the table twice."""
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self._fit()
+        return resized
 
     def _content_width(self, column: int, rows: list[Row]) -> int:
         return natural_width(self.columns[column], column, rows)
