@@ -5,7 +5,9 @@ Textual's Footer rebuilds all its keys on every bindings signal: focus moving, a
 frame four, each key styled three times as it mounted (once, then `compact` switched on by its
 reactive's default and off by the footer's binding). Here signals that arrive before the footer
 is rebuilt share one rebuild, a rebuild that would show the same keys is skipped, and each key
-starts with the footer's `compact` so mounting styles it once.
+starts with the footer's `compact` so mounting styles it once. The rebuild runs before the next
+frame, not after it (Textual's `call_after_refresh`): the first frame has its keys, and a tab's
+first frame has the tab's keys instead of being laid out and drawn again for them.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self._pending = True
-            self.call_after_refresh(self._rebuild)
+            self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._pending = False
