@@ -36,7 +36,10 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self._pending = True
-            self.call_later(self._rebuild)
+            # The first keys after the first frame, as Textual's Footer does (it is on screen
+            # sooner); later ones before the next frame, which then shows them.
+            later = self.call_after_refresh if self._shown is None else self.call_later
+            later(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._pending = False
