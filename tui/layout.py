@@ -49,12 +49,24 @@ def text_floor(label_width: int, natural: int) -> int:
     return max(label_width, min(natural, TEXT_FLOOR))
 
 
-def natural_width(column: Column, index: int, rows: Sequence[Row]) -> int:
-    """The width a column needs to show its heading and every cell in full."""
-    if column.width is not None:
-        return column.width
-    values = {r.texts[index] for r in rows}  # money and statuses repeat: measure each once
-    return max([cell_len(column.label), *map(cells, values)])
+def natural_widths(columns: Sequence[Column], rows: Sequence[Row]) -> list[int]:
+    """The width each column needs to show its heading and every cell in full (or its fixed
+    width). The rows are read once, turned into columns by `zip` (C code): a pass per column
+    over the Bids tab's 10,000 rows took ~25 ms of opening it."""
+    by_column = zip(*(r.texts for r in rows), strict=True) if rows else iter(())
+    values = [set(texts) for texts in by_column] or [set() for _ in columns]
+    return [
+        c.width if c.width is not None else _widest(c.label, texts)
+        for c, texts in zip(columns, values, strict=True)
+    ]
+
+
+def _widest(label: str, values: set[str]) -> int:
+    """Cells of the widest of `label` and `values` (money and statuses repeat: each measured
+    once). A column all ASCII, the usual case and found with one check, is as wide as its
+    longest text; otherwise each text is measured (`cells`)."""
+    ascii = "".join(values).isascii()
+    return max(cell_len(label), max(map(len if ascii else cells, values), default=0))
 
 
 def cells(text: str) -> int:

@@ -6,8 +6,8 @@ import pytest
 
 from tui.app import BoardApp
 from tui.keys import TABS
-from tui.layout import fit_widths
-from tui.tables import COLUMNS
+from tui.layout import fit_widths, natural_widths
+from tui.tables import COLUMNS, Column, Row
 from tui.widgets.board_table import BoardTable
 
 
@@ -60,3 +60,16 @@ def test_text_columns_share_the_spare_width_and_the_narrowest_keeps_its_own() ->
     assert widths[1] + widths[4] == 70 - 3 - 7 - 5 and abs(widths[1] - widths[4]) <= 1
     assert fit_widths([3, 60], [False, True], [1, 16], 0) == [3, 60]  # not laid out yet
     assert fit_widths([3, 60], [False, True], [1, 16], 8) == [3, 16]  # the floor: scrolls
+
+
+def test_a_column_is_as_wide_as_its_widest_text_in_terminal_cells() -> None:
+    columns = (Column("#", kind="key"), Column("Title", "title"), Column("Note", "note", width=9))
+    rows = [
+        Row("1", "1", ("1", "plain ascii title", "x"), tuple),
+        Row("2", "2", ("22", "会議の議事録", "y"), tuple),  # 6 wide characters: 12 cells
+        Row("3", "3", ("3", "e\u0301e\u0301", "z"), tuple),  # combining accents: 2 cells
+    ]
+    assert natural_widths(columns, rows) == [2, 17, 9]
+    rows[0] = Row("1", "1", ("1", "short", "x"), tuple)
+    assert natural_widths(columns, rows) == [2, 12, 9]  # the wide title is the widest now
+    assert natural_widths(columns, []) == [1, 5, 9]  # no rows: the headings

@@ -23,7 +23,7 @@ from store import (
     visible,
 )
 
-from ..layout import column_widths, natural_width
+from ..layout import column_widths, natural_widths
 from ..paths import store_path
 from ..tables import COLUMNS, TOTAL, Row, table_rows
 from . import SUMMARIES, plain
@@ -103,7 +103,7 @@ def fitted_widths(name: str, rows: list[Row], width: int) -> list[int]:
     """Column widths for a console `width` wide: the console's rule (numbers and statuses whole,
     text cut with "…")."""
     columns = COLUMNS[name]
-    natural = [natural_width(c, i, rows) for i, c in enumerate(columns)]
+    natural = natural_widths(columns, rows)
     return column_widths(columns, natural, width - table_width([0] * len(columns)))
 
 

@@ -21,7 +21,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..layout import column_widths, natural_width
+from ..layout import column_widths, natural_widths
 from ..tables import Column, Row
 
 HIGHLIGHT = Style(bgcolor="dark_green")
@@ -113,7 +113,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_column = 0
         self._index: dict[str, int] = {}
         self._index_before: int | None = None
-        self._natural = [self._content_width(i, []) for i in range(len(self.columns))]
+        self._natural = natural_widths(self.columns, [])
         self._widths = list(self._natural)
         self._cache: dict[tuple[object, ...], list[Segment]] = {}
         self._styles: dict[str, Style] = {}
@@ -124,7 +124,7 @@ class RowTable(ScrollView, can_focus=True):
         self._index_before = self._index.get(keep) if keep is not None else None
         self.rows_shown = rows
         self._index = {r.key: i for i, r in enumerate(rows)}
-        self._natural = [self._content_width(i, rows) for i in range(len(self.columns))]
+        self._natural = natural_widths(self.columns, rows)
         row = self._index.get(keep, self.cursor_row) if keep is not None else self.cursor_row
         self.cursor_row = max(0, min(row, len(rows) - 1))
         self._fit()
@@ -156,9 +156,6 @@ class RowTable(ScrollView, can_focus=True):
         if resized:
             self._fit()
         return resized
-
-    def _content_width(self, column: int, rows: list[Row]) -> int:
-        return natural_width(self.columns[column], column, rows)
 
     def refresh_header(self) -> None:
         """The column labels changed (same columns): draw them again."""
