@@ -7,6 +7,7 @@ No textual import here (`board show` uses them).
 from __future__ import annotations
 
 from functools import lru_cache, partial
+from operator import itemgetter
 
 from rich.text import Text
 
@@ -16,6 +17,7 @@ from store import (
     Bid,
     BidStatus,
     BoardState,
+    FundingRoute,
     money,
     over_under,
     priority_label,
@@ -67,11 +69,13 @@ _BID_STATUS = {
     s: (status_label(s.value), (*_BID_STYLES, STATUS_STYLES.get(s.value, ""), "", "", ""))
     for s in BidStatus
 }
+_FUNDING = {f: f.value for f in FundingRoute}  # an enum's `.value` is a property: ~2 ms a tab
+_AMOUNTS = itemgetter(*YEARS)  # a bid's amounts in year order, in one C call
 
 
 def _bid_row(b: Bid, place: str, running: tuple[int, ...] | None = None) -> Row:
     label, styles = _BID_STATUS[b.status]
-    amounts = [b.amounts[y] for y in YEARS]
+    amounts = _AMOUNTS(b.amounts)
     key = str(b.id)
     texts = (
         key,
@@ -79,7 +83,7 @@ def _bid_row(b: Bid, place: str, running: tuple[int, ...] | None = None) -> Row:
         *map(_money, amounts),
         _money(sum(amounts)),  # = b.total
         label,
-        b.funding.value,
+        _FUNDING[b.funding],
         place,
         visible(b.note),
     )
@@ -108,8 +112,9 @@ def bid_rows(state: BoardState, by_priority: bool = False) -> list[Row]:
 def _id_order_rows(state: BoardState) -> list[Row]:
     global _LAST_BID_ROWS
     last, now = _LAST_BID_ROWS, {}
+    rank, within = state.priority, state.within_envelope
     for b in state.bids:
-        place = priority_label(state.priority(b.id), state.within_envelope(b.id))
+        place = priority_label(rank(b.id), within(b.id))
         hit = last.get(id(b))
         fresh = hit is not None and hit[0] is b and hit[1] == place
         now[id(b)] = hit if fresh and hit is not None else (b, place, _bid_row(b, place))
