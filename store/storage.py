@@ -33,7 +33,7 @@ from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwrita
 from .files import atomic_write, durable_copy, filesystem_type, open_regular, store_file
 from .gc_pause import gc_paused
 from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
-from .layout import NotThisLayout, pieces, read_lines
+from .layout import LINES_FROM, NotThisLayout, pieces, read_lines
 from .legacy import own_legacy_history
 from .lock import LockTimeout, StoreLock
 from .meta_check import check_meta
@@ -365,9 +365,9 @@ class LockedJSONStorage(Storage):
         meta.update(history.append(entries, head, like=self.path).as_meta())
 
     def replace(self, data: Data, check: Callable[[], None] | None = None) -> None:
-        """Atomically replace the file with `data` (one record a line, written a piece at a time:
+        """Atomically replace the file with `data` (a large store a line of records at a time,
         layout.py): temp file, fsync, mode and group, rename."""
-        atomic_write(self.path, pieces(data), check=check)
+        atomic_write(self.path, _dumped(data, self._pin_key), check=check)
         self._cache = None
         self._unpin()
 
@@ -434,6 +434,14 @@ class LockedJSONStorage(Storage):
         meta = self.meta()
         revision = int(meta.get("revision", 0))
         return self.history_file(meta).entries(revision, Head.of(meta), limit)
+
+
+def _dumped(data: Data, replaced: tuple[int, ...] | None) -> bytes | Iterator[bytes]:
+    """The file's new bytes: a record line at a time if the file it replaces (the file read
+    under the lock, held open) was LINES_FROM or larger, else in one dump (layout.py)."""
+    if replaced is not None and replaced[2] >= LINES_FROM:
+        return pieces(data)
+    return orjson.dumps(data)
 
 
 def _pin_key(st: os.stat_result) -> tuple[int, ...]:

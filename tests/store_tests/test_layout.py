@@ -16,8 +16,9 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from store import Repository
+from store import storage as storage_module
 from store.integrity import duplicate_keys
-from store.layout import NotThisLayout, pieces, read_lines
+from store.layout import RECORDS_A_LINE, NotThisLayout, pieces, read_lines
 from store.storage import LockedJSONStorage
 
 CI = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,24 +123,45 @@ def whole_file_scan(raw: bytes) -> list[str]:
     return []
 
 
-def test_the_console_writes_one_record_a_line_that_tinydb_itself_reads(tmp_path: Path) -> None:
+@pytest.fixture
+def lines_from_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store written as a large one is (LINES_FROM bytes and more, 4 MiB)."""
+    monkeypatch.setattr(storage_module, "LINES_FROM", 0)
+
+
+def test_a_small_store_is_written_in_one_dump(tmp_path: Path) -> None:
     repo = Repository.open(tmp_path / "board.json")
+    repo.set_field("bids", "1", "note", "one dump")
+    assert repo.path.read_bytes().count(b"\n") == 0
+
+
+@pytest.mark.usefixtures("lines_from_any_size")
+def test_a_large_store_is_written_a_line_of_records_at_a_time_that_tinydb_itself_reads(
+    tmp_path: Path,
+) -> None:
+    repo = Repository.open(tmp_path / "board.json")
+    for n in range(2, 2 + 2 * RECORDS_A_LINE):
+        repo.add("bids", {"title": f"bid {n}"})
     repo.set_field("bids", "1", "note", 'a line\nbreak, "quotes" and },\n braces')
     raw = repo.path.read_bytes()
-    bids = json.loads(raw)["bids"]
-    assert raw.count(b"\n") > len(bids)  # every bid on its own line
-    assert b'"1":{' in raw.splitlines()[raw.splitlines().index(b'"bids":{') + 1]
+    lines = raw.splitlines()
+    first = lines.index(b'"bids":{') + 1
+    assert lines[first].startswith(b'"1":{') and lines[first + 1].startswith(
+        b'"%d":{' % (RECORDS_A_LINE + 1)
+    )
+    assert len(json.loads(raw)["bids"]) == len(repo.state().bids)
     stock = TinyDB(repo.path, storage=JSONStorage, access_mode="r")
     assert stock.table("bids").get(doc_id=1)["note"] == 'a line\nbreak, "quotes" and },\n braces'
     stock.close()
 
 
-def test_a_store_written_whole_on_one_line_is_read_and_laid_out_a_record_a_line_on_its_next_edit(
+@pytest.mark.usefixtures("lines_from_any_size")
+def test_a_store_written_in_one_dump_is_read_and_laid_out_in_lines_on_its_next_edit(
     tmp_path: Path,
 ) -> None:
     repo = Repository.open(tmp_path / "board.json")
     data = json.loads(repo.path.read_bytes())
-    repo.path.write_bytes(orjson.dumps(data))  # the layout of stores written before
+    repo.path.write_bytes(orjson.dumps(data))  # as every store was written before
     reopened = Repository.open(repo.path)
     assert [b.id for b in reopened.state().bids] == [b.id for b in repo.state().bids]
     reopened.set_field("bids", "2", "note", "laid out again")
