@@ -169,6 +169,7 @@ class BoardApp(App[None]):
     def on_unmount(self) -> None:
         self._stop_watch.set()
         self._collect_again()  # if the app ended before its first frame
+        gc.unfreeze()  # what it froze may be collected now (one process may run many apps)
 
     def _collect_again(self) -> None:
         """The collector back on once the first frame is shown (as it was before on_load).

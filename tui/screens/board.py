@@ -82,6 +82,9 @@ class BoardScreen(Screen[None]):
 
     AUTO_FOCUS = "#tab-overview-scroll"
     BINDINGS = APP_BINDINGS
+    # The console's own screen lives as long as the app: what its tabs build is frozen out of
+    # the collector's walks (_show_first). A screen that closes must stay collectable.
+    FREEZES_TABS = True
 
     def __init__(self, repo: Repository, today: dt.date, start_folder: Path | None = None) -> None:
         super().__init__()
@@ -140,7 +143,8 @@ class BoardScreen(Screen[None]):
         the first frame's objects are (BoardApp._collect_again). Frozen once per tab."""
         with gc_paused():
             self._show_tab(tab, shown)
-        gc.freeze()
+        if self.FREEZES_TABS:
+            gc.freeze()
 
     async def _mount_shared(self, panel: DetailPanel, box: FilterBox) -> None:
         await self.query_one("#body").mount(panel)

@@ -20,6 +20,7 @@ from .board import HISTORY_SHOWN, BoardScreen
 
 class PastBoardScreen(BoardScreen):
     BINDINGS = [*APP_BINDINGS, Binding("escape", "close", "Back to now")]
+    FREEZES_TABS = False  # closed with escape: its widgets and rows are freed then
 
     def __init__(self, repo: Repository, today: dt.date, past: BoardState) -> None:
         super().__init__(repo, today)
