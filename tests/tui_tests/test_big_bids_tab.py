@@ -34,8 +34,18 @@ def store(big_store: Path, tmp_path: Path) -> Path:
     return tmp_path / big_store.name
 
 
+@pytest.fixture
+def app(store: Path, today: dt.date) -> BoardApp:
+    """A console on the 10,000-bid store."""
+    return BoardApp(Repository.open(store), today=today)
+
+
 def lines(table: BidTable) -> list[str]:
     return [table.render_line(y).text for y in range(table.size.height)]
+
+
+def fills_its_width(table: BidTable) -> bool:
+    return all(len(line) == table.scrollable_content_region.width for line in lines(table))
 
 
 def panel_text(app: BoardApp) -> str:
@@ -43,23 +53,21 @@ def panel_text(app: BoardApp) -> str:
 
 
 async def test_opening_the_tab_shows_the_first_bids_across_the_width_and_one_in_the_panel(
-    store: Path, today: dt.date
+    app: BoardApp,
 ) -> None:
-    app = BoardApp(Repository.open(store), today=today)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         table = app.board.bid_table
         shown = lines(table)
         assert table.row_count == BIDS + 2  # the bids, the totals and the envelope
-        assert all(len(line) == table.scrollable_content_region.width for line in shown)
+        assert fills_its_width(table)
         assert shown[1].split()[:2] == ["1", "Corporate"]  # the report's first bid
         assert panel_text(app).startswith("Bid 1 — Corporate")
         panel = app.board.query_one(DetailPanel)
         assert panel.size.height == min(len(panel._lines), panel._room()) > 1  # sized at once
 
 
-async def test_end_shows_the_last_bid_and_its_record(store: Path, today: dt.date) -> None:
-    app = BoardApp(Repository.open(store), today=today)
+async def test_end_shows_the_last_bid_and_its_record(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "end")
         await pilot.pause()
@@ -72,8 +80,7 @@ async def test_end_shows_the_last_bid_and_its_record(store: Path, today: dt.date
         assert panel_text(app).startswith(f"Bid {BIDS} ")
 
 
-async def test_the_filter_finds_one_bid_among_ten_thousand(store: Path, today: dt.date) -> None:
-    app = BoardApp(Repository.open(store), today=today)
+async def test_the_filter_finds_one_bid_among_ten_thousand(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "slash", *"bid 9876 ", "enter")
         await pilot.pause()
@@ -106,9 +113,8 @@ async def test_the_funding_line_sits_below_the_last_bid_within_the_envelope(
 
 
 async def test_a_wider_window_gives_the_titles_and_notes_the_room(
-    store: Path, today: dt.date
+    app: BoardApp,
 ) -> None:
-    app = BoardApp(Repository.open(store), today=today)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         table = app.board.bid_table
@@ -116,13 +122,12 @@ async def test_a_wider_window_gives_the_titles_and_notes_the_room(
         await pilot.resize_terminal(200, 50)
         assert sum(table._widths) > narrow  # the titles and notes get the room
         assert table.size.width == 200 - app.board.query_one(DetailPanel).outer_size.width
-        assert all(len(line) == table.scrollable_content_region.width for line in lines(table))
+        assert fills_its_width(table)
 
 
 async def test_an_edit_in_another_process_reaches_the_open_bids_tab(
-    store: Path, today: dt.date, wait_for: WaitFor, write_elsewhere: WriteElsewhere
+    app: BoardApp, store: Path, wait_for: WaitFor, write_elsewhere: WriteElsewhere
 ) -> None:
-    app = BoardApp(Repository.open(store), today=today)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
