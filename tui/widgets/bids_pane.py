@@ -18,7 +18,6 @@ from textual.message import Message
 from store import YEAR_LABELS, YEARS, BoardState, planning, record_value
 
 from ..edits import REPROFILE_HINT, plan_problem, reprofile_default, reprofile_plan
-from ..screens.edit import EditScreen
 from ..tables import COLUMNS, ENVELOPE, priority_columns
 from .board_table import BidTable, BoardTable
 
@@ -76,6 +75,8 @@ class BidsPane(Vertical):
 
     @work
     async def edit_envelope(self, year: str) -> None:
+        from ..screens.edit import EditScreen  # the dialogs load with the first one opened
+
         current = self.state.envelope.get(year)
         dialog = EditScreen(
             f"Funding envelope {YEAR_LABELS[year]} (£'000)",
@@ -121,6 +122,8 @@ class BidsPane(Vertical):
 
     @work
     async def reprofile(self, record: str) -> None:
+        from ..screens.edit import EditScreen
+
         title = record_value(self.state, "bids", record, "title")
         dialog = EditScreen(
             f"Reprofile bid {record} '{title}' (£'000)",
