@@ -61,7 +61,7 @@ def members(handle: BinaryIO) -> Iterator[tuple[str, bytes | None]]:
     """The file's tables and records as they come: (table, None) opens a table, (table, line)
     is one record's line (`"key":{...}`, its comma taken off). Raises NotThisLayout at the first
     line that does not follow the layout exactly (the whole file is then parsed as JSON)."""
-    if handle.readline() != b"{\n":
+    if handle.readline(3) != b"{\n":  # 3: a file on one line is not read twice to say so
         raise NotThisLayout
     line = handle.readline()
     while line != b"}\n":
