@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from .frozen import Frozen
 from .funding import first_below, priority_order, running_by_year
 
 
@@ -79,8 +80,8 @@ _TARGET_RE = re.compile(
 TARGET_FORMS = "'Dec 2004', 'mid-Nov 2004', 'end-Oct 2004', '31/01/2027' or '31 January 2027'"
 
 
-@dataclass(frozen=True)
-class Target:
+@dataclass(frozen=True, eq=False, repr=False)
+class Target(Frozen):
     """A month with an optional early/mid/end qualifier (`end-Oct 2004`), or one day of it
     (`31 Jan 2027`)."""
 
@@ -128,8 +129,8 @@ def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
     return Target.parse(target).deadline() < today
 
 
-@dataclass(frozen=True)
-class Part:
+@dataclass(frozen=True, eq=False, repr=False)
+class Part(Frozen):
     """A part of a component with its own status (the IEG statements)."""
 
     title: str
@@ -141,8 +142,10 @@ class Part:
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True)
-class Component:
+@dataclass(frozen=True, eq=False, repr=False)
+class Component(Frozen):
+    """One of the framework's component documents, in the report's order."""
+
     id: int
     title: str
     status: ComponentStatus
@@ -156,8 +159,10 @@ class Component:
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True)
-class Bid:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bid(Frozen):
+    """A capital bid: £'000 per financial year, its status, funding route and priority."""
+
     id: int
     title: str
     amounts: dict[str, int]
@@ -171,8 +176,10 @@ class Bid:
         return sum(self.amounts.get(y, 0) for y in YEARS)
 
 
-@dataclass(frozen=True)
-class Implication:
+@dataclass(frozen=True, eq=False, repr=False)
+class Implication(Frozen):
+    """A row of the report's implications table."""
+
     id: int
     name: str
     applies: YesNo
@@ -180,16 +187,18 @@ class Implication:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Recommendation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Recommendation(Frozen):
+    """A recommendation of the report (3.1, 3.2) and the board's decision on it."""
+
     id: str  # "3.1"
     text: str
     decision: Decision = Decision.PENDING
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Action:
+@dataclass(frozen=True, eq=False, repr=False)
+class Action(Frozen):
     """Something the board asked of someone: owner, due date (ISO), status, where it came from."""
 
     id: int
@@ -205,8 +214,8 @@ class Action:
         return self.status is ActionStatus.OPEN and bool(self.due) and self.due < today.isoformat()
 
 
-@dataclass(frozen=True)
-class Meeting:
+@dataclass(frozen=True, eq=False, repr=False)
+class Meeting(Frozen):
     """One meeting of the board: who came, and the revisions its edits lie between."""
 
     id: int
@@ -225,8 +234,10 @@ class Meeting:
         return self.end_revision is None
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class HistoryEntry(Frozen):
+    """One recorded change: when, who, which record and field, old and new value."""
+
     revision: int
     at: str  # ISO 8601, UTC
     who: str  # user@host
@@ -239,8 +250,10 @@ class HistoryEntry:
     meeting: int | None = None  # the meeting open when the edit was made
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, eq=False, repr=False)
+class Snapshot(Frozen):
+    """An export the board recorded as a snapshot (what changed since is counted from it)."""
+
     at: str
     who: str
     revision: int
@@ -248,8 +261,8 @@ class Snapshot:
     recorded_revision: int | None = None  # the revision the snapshot itself took (None: older)
 
 
-@dataclass(frozen=True)
-class BoardState:
+@dataclass(frozen=True, eq=False, repr=False)
+class BoardState(Frozen):
     """Everything a screen or an export needs, read at one revision."""
 
     revision: int
