@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -73,10 +72,35 @@ YEAR_LABELS: dict[str, str] = {
     "after": "After 2007/08",
 }
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+# The report's English month names, whatever the locale (calendar's follow LC_TIME, and importing
+# calendar and locale cost every command ~2 ms).
+MONTH_NAMES: tuple[str, ...] = (
+    "",  # months are numbered from 1
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name}
 _TARGET_RE = re.compile(
     r"^(?:(early|mid|end)[- ])?(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
 )
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31: the day before the first of the next month."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 TARGET_FORMS = "'Dec 2004', 'mid-Nov 2004', 'end-Oct 2004', '31/01/2027' or '31 January 2027'"
 
 
@@ -104,22 +128,22 @@ class Target(Frozen):
         if not 1990 <= year <= 2100:
             raise ValueError(f"target year {year} is out of range 1990-2100")
         number = int(day or 0)
-        if number and not 1 <= number <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"{calendar.month_name[month]} {year} has no day {number}")
+        if number and not 1 <= number <= days_in_month(year, month):
+            raise ValueError(f"{MONTH_NAMES[month]} {year} has no day {number}")
         return cls(year, month, qualifier, number)
 
     def deadline(self) -> dt.date:
         """The last day the target still holds: the day itself; early = 10th, mid = 20th, else
         the month's end."""
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = days_in_month(self.year, self.month)
         day = self.day or {"early": 10, "mid": 20}.get(self.qualifier, last)
         return dt.date(self.year, self.month, day)
 
     def __str__(self) -> str:
         if self.day:
-            return f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
+            return f"{self.day} {MONTH_NAMES[self.month][:3]} {self.year}"
         prefix = f"{self.qualifier}-" if self.qualifier else ""
-        return f"{prefix}{calendar.month_abbr[self.month]} {self.year}"
+        return f"{prefix}{MONTH_NAMES[self.month][:3]} {self.year}"
 
 
 def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
