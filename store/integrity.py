@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import layout
 from .history_file import Head
+from .layout import NotThisLayout
 from .model import BoardState, HistoryEntry
 
 if TYPE_CHECKING:
@@ -18,29 +20,57 @@ class _Duplicate(Exception):
     pass
 
 
-def _no_repeats(pairs: list[tuple[str, Any]]) -> None:
-    """Raise _Duplicate naming an object's first repeated key. Nothing is kept (the store's own
-    parse builds the board): the objects go as soon as they are checked. Linear: the bids table
-    is one object of 100,000 keys (counting each key's repeats took hours there)."""
-    keys = {key for key, _ in pairs}
-    if len(keys) < len(pairs):
+def _no_repeats(pairs: list[tuple[str, Any]]) -> list[str]:
+    """An object's keys, raising _Duplicate naming its first repeated key. Only the keys are
+    kept (the store's own parse builds the board), so the objects go as soon as they are
+    checked. Linear: a table of 100,000 keys (counting each key's repeats took hours there)."""
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) < len(keys):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key in keys:
             if key in seen:
                 raise _Duplicate(key)
             seen.add(key)
+    return keys
 
 
-def duplicate_keys(path: Path, raw: bytes) -> list[str]:
+def duplicate_keys(path: Path, handle: BinaryIO) -> list[str]:
     """A key given twice in one object (a second `_meta`): JSON readers keep the last silently,
-    so what one tool shows is not what another reads."""
+    so what one tool shows is not what another reads. A store in its own layout is read a
+    record at a time (layout.py); a file in another layout is parsed whole."""
     try:
-        json.loads(raw, object_pairs_hook=_no_repeats)
+        try:
+            _no_repeated_records(handle)
+        except NotThisLayout:
+            handle.seek(0)
+            json.loads(handle.read(), object_pairs_hook=_no_repeats)
     except _Duplicate as err:
         return [f"{path}: the key {str(err)!r} appears twice in one object"]
     except ValueError:
         return []  # the stricter parse found other trouble the store's own parse already passed
     return []
+
+
+def _no_repeated_records(handle: BinaryIO) -> None:
+    """The layout's tables and their records, each table and key given once (the records'
+    own objects are checked line by line)."""
+    tables: set[str] = set()
+    keys: set[str] = set()
+    for table, key in layout.keys(handle, _parse_checked):
+        if key is None:  # a table begins
+            if table in tables:
+                raise _Duplicate(table)
+            tables.add(table)
+            keys = set()
+        elif key in keys:
+            raise _Duplicate(key)
+        else:
+            keys.add(key)
+
+
+def _parse_checked(line: bytes) -> list[str]:
+    keys: list[str] = json.loads(line, object_pairs_hook=_no_repeats)
+    return keys
 
 
 def history_problems(storage: LockedJSONStorage) -> list[str]:

@@ -202,7 +202,8 @@ class Repository:
         storage = self.storage
         self._state = self._state_key = None
         storage.close()  # what was read before goes first: one copy of the board held at a time
-        problems = duplicate_keys(self.path, storage._read_bytes())  # its own parse, then dropped
+        with storage.opened() as handle:  # its own parse, then dropped
+            problems = duplicate_keys(self.path, handle)
         data = storage.load()  # read afresh, every byte, and kept as the handle's cache
         state = self._state = self._validate(data)  # every record, none taken from a cache
         self._state_key = data

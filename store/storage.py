@@ -33,6 +33,7 @@ from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwrita
 from .files import atomic_write, durable_copy, filesystem_type, open_regular, store_file
 from .gc_pause import gc_paused
 from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
+from .layout import LINES_FROM, NotThisLayout, pieces, read_lines
 from .legacy import own_legacy_history
 from .lock import LockTimeout, StoreLock
 from .meta_check import check_meta
@@ -50,12 +51,6 @@ STABLE_INODES = {"ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "f2fs", "zfs",
 
 Data = dict[str, dict[str, Any]]
 Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
-
-
-def _dumps(data: Any) -> bytes:
-    """Compact JSON: every edit writes the whole file, and indenting and sorting the keys made
-    the dump ~1.5x slower and the file ~1.6x larger at 10,000 bids; `board show` is for reading."""
-    return orjson.dumps(data)
 
 
 class LockedJSONStorage(Storage):
@@ -126,12 +121,12 @@ class LockedJSONStorage(Storage):
             raise StoreDamaged(f"{self.path}: the store file does not exist")
         if self._cache is not None and self._holds(info):
             return self._cache
-        raw, handle = self._read_file()
+        handle = self._open()
         try:
             data = self._cache
-            if data is None or not self._cached_bytes_are(raw):
+            if data is None or not self._held_file_equals(handle):
                 self._cache = data = None  # the old data may go before the new is parsed
-                data = self._parse(raw)
+                data = self._parse(handle)
         except BaseException:
             handle.close()
             raise
@@ -151,49 +146,52 @@ class LockedJSONStorage(Storage):
             return False
         return self._stable_inodes or self._cache_at - info.st_mtime_ns >= RACY_NS
 
-    def _cached_bytes_are(self, raw: bytes) -> bool:
-        """The cache was parsed from exactly `raw`: the held file, unchanged since (its fstat),
-        holds those bytes. Read back a piece at a time, so no second copy is ever held."""
+    def _held_file_equals(self, handle: BinaryIO) -> bool:
+        """The cache was parsed from the bytes `handle` holds: the held file, unchanged since
+        (its fstat), holds the same bytes. Both are read a piece at a time, so no copy of the
+        file is ever held whole."""
         if self._cache is None or self._pinned is None:
             return False
-        fd = self._pinned.fileno()
-        if _pin_key(os.fstat(fd)) != self._pin_key or len(raw) != self._pin_key[2]:
+        held, other = self._pinned.fileno(), handle.fileno()
+        size = os.fstat(other).st_size
+        if _pin_key(os.fstat(held)) != self._pin_key or size != self._pin_key[2]:
             return False
-        view = memoryview(raw)
         return all(
-            os.pread(fd, COMPARE_CHUNK, start) == view[start : start + COMPARE_CHUNK]
-            for start in range(0, len(raw), COMPARE_CHUNK)
+            os.pread(held, COMPARE_CHUNK, start) == os.pread(other, COMPARE_CHUNK, start)
+            for start in range(0, size, COMPARE_CHUNK)
         )
 
     def read_fresh(self) -> Data:
         """The file read and parsed afresh, bypassing the cache (`board check` reads every byte)."""
-        return self._parse(self._read_bytes())
+        with self.opened() as handle:
+            return self._parse(handle)
 
-    def _read_bytes(self) -> bytes:
-        raw, handle = self._read_file()
-        handle.close()
-        return raw
+    @contextlib.contextmanager
+    def opened(self) -> Iterator[BinaryIO]:
+        """The store file open for reading (closed after); StoreDamaged if it cannot be."""
+        handle = self._open()
+        with handle:
+            yield handle
 
-    def _read_file(self) -> tuple[bytes, BinaryIO]:
-        """The file's bytes, and the file still open (to hold it as the cached one, `_pin`)."""
+    def _open(self) -> BinaryIO:
+        """The file open for reading, to parse and to hold as the cached one (`_pin`)."""
         try:
-            handle = open_regular(self.path)
-            try:
-                return handle.read(), handle
-            except BaseException:
-                handle.close()
-                raise
+            return open_regular(self.path)
         except FileNotFoundError:
             raise StoreDamaged(f"{self.path}: the store file has gone (moved or deleted)") from None
-        except OSError as err:  # a folder, no permission, an I/O error: one line, no traceback
+        except OSError as err:  # a folder, no permission: one line, no traceback
             raise StoreDamaged(f"{self.path}: cannot be read ({err.strerror or err})") from None
 
-    def _parse(self, raw: bytes) -> Data:
+    def _parse(self, handle: BinaryIO) -> Data:
+        """The data of the open file, read a record at a time in the store's layout (layout.py),
+        or parsed whole if the file is in another layout (written before, edited by hand)."""
         try:
             with gc_paused():
-                data = orjson.loads(raw)
+                data = self._read_data(handle)
         except orjson.JSONDecodeError as err:
             raise StoreDamaged(f"{self.path}: not valid JSON ({err})") from None
+        except OSError as err:  # an I/O error half way: one line, no traceback
+            raise StoreDamaged(f"{self.path}: cannot be read ({err.strerror or err})") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise StoreDamaged(f"{self.path}: not a board store (expected an object of tables)")
         version = self.meta_of(data).get("schema_version")
@@ -208,6 +206,15 @@ class LockedJSONStorage(Storage):
             )
         check_meta(self.path, self.meta_of(data))
         return data
+
+    @staticmethod
+    def _read_data(handle: BinaryIO) -> Any:
+        try:
+            return read_lines(handle)
+        except NotThisLayout:
+            pass  # the partial data is dropped before the whole file is read
+        handle.seek(0)
+        return orjson.loads(handle.read())
 
     def meta_of(self, data: Data) -> dict[str, Any]:
         meta = data.get(META, {}).get("1")
@@ -277,7 +284,8 @@ class LockedJSONStorage(Storage):
                 self._lock.acquire()
             except LockTimeout:
                 raise StoreBusy(f"{self.path}: the lock file was replaced; not saved") from None
-            changed = not self._cached_bytes_are(self._read_bytes())  # against the held file
+            with self.opened() as handle:
+                changed = not self._held_file_equals(handle)
         else:
             changed = self.identity() != self._read_key
         if changed:
@@ -356,13 +364,12 @@ class LockedJSONStorage(Storage):
         history.prepare(head)
         meta.update(history.append(entries, head, like=self.path).as_meta())
 
-    def replace(self, data: Data, check: Callable[[], None] | None = None) -> bytes:
-        """Atomically replace the file with `data`: temp file, fsync, mode and group, rename."""
-        raw = _dumps(data)
-        atomic_write(self.path, raw, check=check)
+    def replace(self, data: Data, check: Callable[[], None] | None = None) -> None:
+        """Atomically replace the file with `data` (a large store a line of records at a time,
+        layout.py): temp file, fsync, mode and group, rename."""
+        atomic_write(self.path, _dumped(data, self._pin_key), check=check)
         self._cache = None
         self._unpin()
-        return raw
 
     def create(self, tables: Data) -> bool:
         """Write a new store under the lock unless one appeared meanwhile. True if created."""
@@ -384,7 +391,7 @@ class LockedJSONStorage(Storage):
         simply runs again on the next open.
         """
         with self.locked():
-            data = self._parse(self._read_bytes())
+            data = self.read_fresh()
             version = self.meta_of(data)["schema_version"]
             if version == SCHEMA_VERSION:
                 return None
@@ -427,6 +434,14 @@ class LockedJSONStorage(Storage):
         meta = self.meta()
         revision = int(meta.get("revision", 0))
         return self.history_file(meta).entries(revision, Head.of(meta), limit)
+
+
+def _dumped(data: Data, replaced: tuple[int, ...] | None) -> bytes | Iterator[bytes]:
+    """The file's new bytes: a record line at a time if the file it replaces (the file read
+    under the lock, held open) was LINES_FROM or larger, else in one dump (layout.py)."""
+    if replaced is not None and replaced[2] >= LINES_FROM:
+        return pieces(data)
+    return orjson.dumps(data)
 
 
 def _pin_key(st: os.stat_result) -> tuple[int, ...]:

@@ -121,7 +121,7 @@ def pieces(fmt: str, export: Export, name: str | None = None) -> Iterator[bytes]
     """The file of format `fmt` (or `changes`) as bytes, a piece at a time: `encode(render())`
     without the whole text, its bytes and their join ever held at once."""
     if fmt == "json":
-        yield json.render_bytes(export)
+        yield from json.render_pieces(export)
         yield b"\n"
     elif fmt in BINARY_FORMATS:
         yield BINARY_FORMATS[fmt](export)

@@ -12,10 +12,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store import ExportError, Repository, export_one, prepare, render, write_bundle, write_file
 from store.export import bundle
+from store.export import json as json_export
 from store.export.csv import neutralise
 from store.export.csv import tables as csv_tables
 
@@ -198,6 +200,22 @@ def test_json_has_the_documented_shape(repo: Repository) -> None:
     assert len(data["implications"]) == 5 and data["implications"][1]["applies"] == "Y"
     assert [r["id"] for r in data["recommendations"]] == ["3.1", "3.2"]
     assert (data["revision"], data["exported_at"]) == (0, AT)
+
+
+@pytest.mark.parametrize("bids", [0, 1, 3])
+def test_json_written_a_bid_at_a_time_is_the_whole_dump(repo: Repository, bids: int) -> None:
+    """The snapshot's bytes are those of one sorted, indented dump of the whole shape, with
+    no bids, one, or several with notes that look like the snapshot's own lines."""
+    keep = [b.id for b in repo.state().bids][:bids]
+    for bid in repo.state().bids:
+        if bid.id not in keep:
+            repo.delete("bids", str(bid.id))
+    if keep:
+        repo.set_field("bids", str(keep[0]), "note", 'x\n  "bids": [],\n  ]\n}')
+    export = prepare(repo, today=TODAY, exported_at=AT)
+    whole = orjson.dumps(json_export.json_data(export), option=json_export.OPTIONS)
+    assert b"".join(json_export.render_pieces(export)) == whole
+    assert len(json.loads(whole)["bids"]) == bids
 
 
 # --- an edit made before the export ----------------------------------------------------------------

@@ -21,8 +21,10 @@ import time
 from pathlib import Path
 
 import orjson
+import pytest
 
 from store import Repository, history_path
+from store.layout import LINES_FROM, RECORDS_A_LINE
 
 from .procs import acks, assert_chained, by_field, go, start
 
@@ -64,8 +66,24 @@ def run_round(store_path: Path, round_no: int, rng: random.Random) -> list[list[
     return acked
 
 
-def test_sigkilled_writers_lose_no_acknowledged_edit(store_path: Path) -> None:
-    Repository.open(store_path, who="parent@kill")
+def grow_past_lines_from(repo: Repository) -> None:
+    """Bids with long notes until the store is written a line of records at a time (layout.py)."""
+    with repo.storage.locked():  # at revision 0, as if the store had been created so
+        data = repo.storage.read_fresh()
+        rows = data["bids"]
+        for n in range(len(rows) + 1, 3_001):
+            rows[str(n)] = {**rows["5"], "title": f"bid {n}", "note": "n" * 1_500, "priority": n}
+        repo.storage.replace(data)
+    repo.set_field("bids", "2", "note", "laid out in lines")
+    assert repo.path.stat().st_size >= LINES_FROM
+    assert repo.path.read_bytes().count(b"\n") > 3_000 // RECORDS_A_LINE
+
+
+@pytest.mark.parametrize("size", ["seed", "4 MiB and more"])
+def test_sigkilled_writers_lose_no_acknowledged_edit(store_path: Path, size: str) -> None:
+    repo = Repository.open(store_path, who="parent@kill")
+    if size != "seed":
+        grow_past_lines_from(repo)
     rng = random.Random(20041018)
     expected: dict[tuple[str, str, str], list[str]] = {f: [] for f in [*FIELDS, CHECK_FIELD]}
     unacked_kept = leftovers = orphan_lines = 0
