@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -21,6 +21,7 @@ from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
 from .screens.past import PastBoardScreen
 from .themes import PROJECTOR
+from .typeahead import BACK_AT_MOST, KeysReleased, TypeAhead
 from .writes import read_shown
 
 POLL_SECONDS = 2.0
@@ -48,6 +49,7 @@ class BoardApp(App[None]):
         self._collect_after_frame = False  # on_load pauses the collector until the first frame
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
+        self.type_ahead = TypeAhead()  # keys typed while a dialog opens
 
     def get_default_screen(self) -> BoardScreen:
         return BoardScreen(self.repo, self.today, self.start_folder)
@@ -58,6 +60,27 @@ class BoardApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, BoardScreen)
         return screen
+
+    # --- keys typed while a dialog opens (typeahead.py) -----------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if self.type_ahead.take(event):
+            return
+        await super().on_event(event)
+        if self.type_ahead.came_back(event):
+            self.post_message(KeysReleased())
+
+    @on(KeysReleased)
+    async def _hand_on_key(self) -> None:
+        key = self.type_ahead.next()
+        if key is None:
+            return
+        key.set_sender(self)
+        await super().on_event(key)
+        if key.is_printable:
+            self.post_message(KeysReleased())
+        else:
+            late = self.set_timer(BACK_AT_MOST, partial(self.post_message, KeysReleased()))
+            self.type_ahead.handed(key, late)
 
     def on_load(self) -> None:
         # Building the first frame allocates tens of thousands of objects (widgets, styles,

@@ -24,7 +24,8 @@ APP_BINDINGS: list[BindingType] = [
 TABLE_BINDINGS: list[BindingType] = [
     Binding("space", "cycle(1)", "Next status"),
     Binding("shift+space,S", "cycle(-1)", "Prev status", key_display="S"),
-    Binding("enter,e", "edit", "Edit", key_display="e"),
+    # priority: run as the key arrives, not after the keys typed behind it (typeahead.py)
+    Binding("enter,e", "edit", "Edit", key_display="e", priority=True),
     Binding("a", "add", "Add row"),
     Binding("delete", "remove", "Delete row", key_display="del"),
     Binding("j", "cursor_down", "Down", show=False),

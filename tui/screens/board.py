@@ -57,6 +57,7 @@ from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_ra
 from ..overview import overview_text
 from ..status import status_text
 from ..tables import COLUMNS, Row, history_rows, table_rows
+from ..typeahead import release_keys
 from ..widgets.board_table import BidTable, BoardTable
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 
@@ -411,6 +412,7 @@ class BoardScreen(Screen[None]):
         table, row = message.table.table_name, message.row
         field = cell_field(table, row, message.column) if row and row.record else None
         if row is None or field is None:
+            release_keys(self.app)  # no dialog: the keys typed behind go on
             self.notify("This cell is worked out from others; it cannot be edited.", markup=False)
             return
         self.open_editor(table, row.record, field, COLUMNS[table][message.column].label)

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from store import status_label, visible
 
+from ..typeahead import release_keys
+
 # Returns None when the value is acceptable, else the message to show.
 Validator = Callable[[str], str | None]
 
@@ -93,6 +95,7 @@ class EditScreen(ModalScreen[str | None]):
             box = self.query_one(Input)
             box.focus()
             box.cursor_position = len(box.value)
+        release_keys(self.app)  # keys typed while this opened come here (typeahead.py)
 
     @on(Input.Submitted)
     def submit_text(self, event: Input.Submitted) -> None:

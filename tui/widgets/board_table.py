@@ -9,6 +9,7 @@ from textual.message import Message
 from ..edits import GROWABLE
 from ..keys import BID_BINDINGS, TABLE_BINDINGS, allowed
 from ..tables import COLUMNS, TOTAL, Row, total_of_shown
+from ..typeahead import hold_keys
 from .row_table import RowTable
 
 
@@ -100,6 +101,7 @@ class BoardTable(RowTable):
         self.post_message(self.CycleRequested(self, self.current_row(), self.cursor_column, delta))
 
     def action_edit(self) -> None:
+        hold_keys(self.app)  # keys typed behind this one go to its dialog (typeahead.py)
         self.post_message(self.EditRequested(self, self.current_row(), self.cursor_column))
 
     def action_add(self) -> None:
