@@ -44,6 +44,7 @@ from .errors import (
     ValidationError,
 )
 from .files import atomic_write, network_note, store_file
+from .frozen import Frozen
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import replacement
@@ -122,6 +123,7 @@ __all__ = [
     "Decision",
     "Export",
     "ExportError",
+    "Frozen",
     "FundingRoute",
     "HistoryEntry",
     "Implication",

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .frozen import Frozen
+
 # What an accepted edit did; "none" = the value was already there, so nothing was written;
 # "multi" = several fields in one revision (`parts`).
 ChangeAction = Literal["set", "add", "delete", "none", "multi"]
 
 
-@dataclass(frozen=True)
-class Change:
+@dataclass(frozen=True, eq=False, repr=False)
+class Change(Frozen):
     """One accepted edit; `Repository.revert` applies its inverse (undo, and redo of an undo)."""
 
     table: str

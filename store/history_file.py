@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from .files import append_durably, atomic_write, open_regular, read_regular
+from .frozen import Frozen
 
 HEADER_KEY = "board_history"
 FORMAT = 1
@@ -59,8 +60,8 @@ def link(prev: str, body: dict[str, Any]) -> str:
     return hashlib.sha256(prev.encode() + b"\n" + canonical(body)).hexdigest()
 
 
-@dataclass(frozen=True)
-class Head:
+@dataclass(frozen=True, eq=False, repr=False)
+class Head(Frozen):
     """What the store's meta says about its history: entry lines, the last hash, the file size."""
 
     lines: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from .frozen import Frozen
 from .funding import first_below, priority_order, running_by_year
 
 
@@ -72,15 +72,40 @@ YEAR_LABELS: dict[str, str] = {
     "after": "After 2007/08",
 }
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+# The report's English month names, whatever the locale (calendar's follow LC_TIME, and importing
+# calendar and locale cost every command ~2 ms).
+MONTH_NAMES: tuple[str, ...] = (
+    "",  # months are numbered from 1
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES) if name}
 _TARGET_RE = re.compile(
     r"^(?:(early|mid|end)[- ])?(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$", re.IGNORECASE
 )
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31: the day before the first of the next month."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 TARGET_FORMS = "'Dec 2004', 'mid-Nov 2004', 'end-Oct 2004', '31/01/2027' or '31 January 2027'"
 
 
-@dataclass(frozen=True)
-class Target:
+@dataclass(frozen=True, eq=False, repr=False)
+class Target(Frozen):
     """A month with an optional early/mid/end qualifier (`end-Oct 2004`), or one day of it
     (`31 Jan 2027`)."""
 
@@ -103,22 +128,22 @@ class Target:
         if not 1990 <= year <= 2100:
             raise ValueError(f"target year {year} is out of range 1990-2100")
         number = int(day or 0)
-        if number and not 1 <= number <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"{calendar.month_name[month]} {year} has no day {number}")
+        if number and not 1 <= number <= days_in_month(year, month):
+            raise ValueError(f"{MONTH_NAMES[month]} {year} has no day {number}")
         return cls(year, month, qualifier, number)
 
     def deadline(self) -> dt.date:
         """The last day the target still holds: the day itself; early = 10th, mid = 20th, else
         the month's end."""
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = days_in_month(self.year, self.month)
         day = self.day or {"early": 10, "mid": 20}.get(self.qualifier, last)
         return dt.date(self.year, self.month, day)
 
     def __str__(self) -> str:
         if self.day:
-            return f"{self.day} {calendar.month_abbr[self.month]} {self.year}"
+            return f"{self.day} {MONTH_NAMES[self.month][:3]} {self.year}"
         prefix = f"{self.qualifier}-" if self.qualifier else ""
-        return f"{prefix}{calendar.month_abbr[self.month]} {self.year}"
+        return f"{prefix}{MONTH_NAMES[self.month][:3]} {self.year}"
 
 
 def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
@@ -128,8 +153,8 @@ def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
     return Target.parse(target).deadline() < today
 
 
-@dataclass(frozen=True)
-class Part:
+@dataclass(frozen=True, eq=False, repr=False)
+class Part(Frozen):
     """A part of a component with its own status (the IEG statements)."""
 
     title: str
@@ -141,8 +166,10 @@ class Part:
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True)
-class Component:
+@dataclass(frozen=True, eq=False, repr=False)
+class Component(Frozen):
+    """One of the framework's component documents, in the report's order."""
+
     id: int
     title: str
     status: ComponentStatus
@@ -156,8 +183,10 @@ class Component:
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True)
-class Bid:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bid(Frozen):
+    """A capital bid: £'000 per financial year, its status, funding route and priority."""
+
     id: int
     title: str
     amounts: dict[str, int]
@@ -171,8 +200,10 @@ class Bid:
         return sum(self.amounts.get(y, 0) for y in YEARS)
 
 
-@dataclass(frozen=True)
-class Implication:
+@dataclass(frozen=True, eq=False, repr=False)
+class Implication(Frozen):
+    """A row of the report's implications table."""
+
     id: int
     name: str
     applies: YesNo
@@ -180,16 +211,18 @@ class Implication:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Recommendation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Recommendation(Frozen):
+    """A recommendation of the report (3.1, 3.2) and the board's decision on it."""
+
     id: str  # "3.1"
     text: str
     decision: Decision = Decision.PENDING
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Action:
+@dataclass(frozen=True, eq=False, repr=False)
+class Action(Frozen):
     """Something the board asked of someone: owner, due date (ISO), status, where it came from."""
 
     id: int
@@ -205,8 +238,8 @@ class Action:
         return self.status is ActionStatus.OPEN and bool(self.due) and self.due < today.isoformat()
 
 
-@dataclass(frozen=True)
-class Meeting:
+@dataclass(frozen=True, eq=False, repr=False)
+class Meeting(Frozen):
     """One meeting of the board: who came, and the revisions its edits lie between."""
 
     id: int
@@ -225,8 +258,10 @@ class Meeting:
         return self.end_revision is None
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+@dataclass(frozen=True, eq=False, repr=False)
+class HistoryEntry(Frozen):
+    """One recorded change: when, who, which record and field, old and new value."""
+
     revision: int
     at: str  # ISO 8601, UTC
     who: str  # user@host
@@ -239,8 +274,10 @@ class HistoryEntry:
     meeting: int | None = None  # the meeting open when the edit was made
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, eq=False, repr=False)
+class Snapshot(Frozen):
+    """An export the board recorded as a snapshot (what changed since is counted from it)."""
+
     at: str
     who: str
     revision: int
@@ -248,8 +285,8 @@ class Snapshot:
     recorded_revision: int | None = None  # the revision the snapshot itself took (None: older)
 
 
-@dataclass(frozen=True)
-class BoardState:
+@dataclass(frozen=True, eq=False, repr=False)
+class BoardState(Frozen):
     """Everything a screen or an export needs, read at one revision."""
 
     revision: int

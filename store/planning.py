@@ -14,13 +14,14 @@ from .change import Change, ChangeAction
 from .compound import ENVELOPE
 from .display import change_text, money
 from .errors import NotFound, ValidationError
+from .frozen import Frozen
 from .funding import moved, parse_rank
 from .model import YEAR_LABELS, YEARS, Bid, BoardState
 from .validate import FIELDS
 
 
-@dataclass(frozen=True)
-class Plan:
+@dataclass(frozen=True, eq=False, repr=False)
+class Plan(Frozen):
     what: tuple[str, str, str]  # (table, record, field) the edit is about, for its confirmation
     parts: tuple[Change, ...]
 

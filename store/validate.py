@@ -9,6 +9,7 @@ from typing import Any
 
 from .dates import parse_date, typed_day
 from .errors import NotFound, ValidationError
+from .frozen import Frozen
 from .funding import parse_rank
 from .model import (
     YEARS,
@@ -34,8 +35,8 @@ def _unknown(value: Any) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class FieldRule:
+@dataclass(frozen=True, eq=False, repr=False)
+class FieldRule(Frozen):
     """What one field accepts: `parse` turns a user's value into its stored form (or raises
     ValidationError saying why not); `stored_ok` is a quick test that a value read from the file
     is already in that form. True means valid; False means "ask `parse`", which gives the message.

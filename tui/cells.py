@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from store import Frozen
+
 STATUS_STYLES = {
     "not started": "grey62",
     "under development": "yellow",
@@ -36,8 +38,8 @@ STATUS_STYLES = {
 }
 
 
-@dataclass(frozen=True)
-class Column:
+@dataclass(frozen=True, eq=False, repr=False)
+class Column(Frozen):
     """One column. Its `kind` says how it fits a window (tui/layout.py): "text" columns share the
     spare width and are cut with "…"; "number", "status" and "key" columns are never cut."""
 

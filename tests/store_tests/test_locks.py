@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from store import Repository, StoreBusy, StoreDamaged, StoreUnwritable, history_path
+from store import (
+    Repository,
+    StoreBusy,
+    StoreDamaged,
+    StoreUnwritable,
+    atomic_write,
+    history_path,
+)
 
 from .procs import start
 
@@ -115,3 +122,25 @@ def test_an_edit_keeps_the_group_of_the_store_and_its_history(store_path: Path) 
     repo.set_field("components", "1", "note", "second")
     for path in (store_path, history_path(store_path)):
         assert (os.stat(path).st_gid, stat.S_IMODE(os.stat(path).st_mode)) == (group, 0o660)
+
+
+def test_a_save_never_writes_through_a_link_planted_at_its_temporary_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile folder: someone who guessed the next temporary name put a link there to a file
+    of theirs. The save takes another name; the linked file is untouched."""
+    target, victim = tmp_path / "board.json", tmp_path / "victim.txt"
+    target.write_bytes(b"old")
+    victim.write_text("keep me")
+    guessed = b"\x00" * 6
+    (tmp_path / f".board.json.{guessed.hex()}.tmp").symlink_to(victim)
+    names = iter([guessed, guessed, b"\x01" * 6])
+    monkeypatch.setattr(os, "urandom", lambda n: next(names))
+    atomic_write(target, b"new")
+    assert next(names, None) is None  # the guessed name twice, then a free one
+    assert (target.read_bytes(), victim.read_text()) == (b"new", "keep me")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".board.json.000000000000.tmp",
+        "board.json",
+        "victim.txt",
+    ]

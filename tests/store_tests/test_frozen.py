@@ -1,0 +1,104 @@
+"""The store's records compare, hash, show and refuse changes exactly as `@dataclass(frozen=True)`
+would: their shared methods (store/frozen.py) are checked against a plain frozen dataclass with
+the same fields, on the seed's own records."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from store import Change, Frozen, Repository
+from store.history_file import Head
+from store.model import Action, Meeting, Snapshot, Target
+from store.planning import Plan
+
+
+def _twin(record: Any) -> Any:
+    """The same values in a plain frozen dataclass of the same name and fields."""
+    cls = type(record)
+    fields = [(f.name, f.type, f) for f in dataclasses.fields(cls)]
+    plain = dataclasses.make_dataclass(cls.__name__, fields, frozen=True)
+    plain.__qualname__ = cls.__qualname__
+    return plain(**{f.name: getattr(record, f.name) for f in dataclasses.fields(cls)})
+
+
+def _hash(value: Any) -> int | str:
+    try:
+        return hash(value)
+    except TypeError as err:
+        return f"unhashable: {err}"
+
+
+def _records(repo: Repository) -> list[Any]:
+    state = repo.state()
+    change = Change("bids", "1", "2005/06", 350, 400, 2, parts=(Change("bids", "1", "x", 1, 2, 2),))
+    return [
+        state,
+        *state.components,
+        *state.components[4].parts,
+        *state.bids,
+        *state.implications,
+        *state.recommendations,
+        Target.parse("mid-Nov 2004"),
+        Action(1, "Report back", "ICT", "2004-11-30"),
+        Meeting(1, "2004-11-01", "Board", ("A", "B"), (), "2004-11-01T10:00:00Z", "me", 3),
+        Snapshot("2004-11-01T10:00:00Z", "me", 3, ("md", "json")),
+        change,
+        Head(3, "ab" * 32, 900),
+        Plan(("bids", "4", "priority"), (change,)),
+    ]
+
+
+def test_every_record_is_a_frozen_dataclass_with_the_shared_methods(repo: Repository) -> None:
+    for record in _records(repo):
+        assert isinstance(record, Frozen)
+        assert dataclasses.is_dataclass(record)
+        assert type(record).__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+
+def test_records_show_and_hash_as_a_plain_dataclass(repo: Repository) -> None:
+    for record in _records(repo):
+        twin = _twin(record)
+        assert repr(record) == repr(twin)
+        assert _hash(record) == _hash(twin)
+        assert dataclasses.asdict(record) == dataclasses.asdict(twin)
+
+
+def test_records_compare_by_class_and_every_field(repo: Repository) -> None:
+    for record in _records(repo):
+        assert record == dataclasses.replace(record)
+        assert record != _twin(record)  # another class, as with dataclasses
+        assert record != "not a record"
+        first = dataclasses.fields(record)[0]
+        other = dataclasses.replace(record, **{first.name: _different(getattr(record, first.name))})
+        assert record != other
+        assert _twin(record) != _twin(other)
+
+
+def _different(value: Any) -> Any:
+    if isinstance(value, str):
+        return value + "!"
+    if isinstance(value, tuple):
+        return (*value, "x")
+    return value + 1
+
+
+def test_records_refuse_changes(repo: Repository) -> None:
+    bid = repo.state().bids[0]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'note'"):
+        bid.note = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'note'"):
+        del bid.note  # type: ignore[misc]
+    assert bid.note == repo.state().bids[0].note
+
+
+def test_a_record_that_holds_itself_is_shown_without_recursing() -> None:
+    parts: list[Any] = []
+    change = Change("bids", "1", "note", parts, "new", 1)
+    parts.append(change)
+    assert repr(change) == (
+        "Change(table='bids', record='1', field='note', old=[...], new='new', revision=1, "
+        "action='set', parts=())"
+    )
