@@ -167,6 +167,8 @@ def _is_board_error(err: BaseException) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stdout is None:  # `board set ... >&-`: refused before anything is done
+        return _fail("the standard output is closed; nothing was done (>/dev/null discards it)")
     _tolerant_output()
     bad = _bad_argument(sys.argv[1:] if argv is None else argv)
     if bad:

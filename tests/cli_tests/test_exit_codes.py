@@ -145,3 +145,25 @@ def test_an_id_with_blanks_is_trimmed(tmp_path: Path) -> None:
     )
     assert result.out == "bids 2 note: — → x\n"
     assert Repository.open(path).history(1)[0].record == "2"
+
+
+@pytest.mark.parametrize("command", [["show"], ["set", "bids", "1", "note", "closed"], ["--help"]])
+def test_a_closed_standard_output_is_one_line_and_nothing_done(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`board set ... >&-` (fd 1 closed, not /dev/null): Python has no stdout at all."""
+    path = seeded(tmp_path / "board.json")
+    before = Files.of(path)
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" "$@" >&-', str(BOARD), "--store", str(path), *command],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=clean_env(tmp_path),
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == "board: the standard output is closed; nothing was done (>/dev/null discards it)\n"
+    )
+    assert Files.of(path) == before
