@@ -37,7 +37,7 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> list[str]:
 def duplicate_keys(path: Path, handle: BinaryIO) -> list[str]:
     """A key given twice in one object (a second `_meta`): JSON readers keep the last silently,
     so what one tool shows is not what another reads. A store in its own layout is read a
-    record at a time (layout.py); a file in another layout is parsed whole."""
+    line at a time (layout.py); a file in another layout is parsed whole."""
     try:
         try:
             _no_repeated_records(handle)

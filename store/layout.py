@@ -12,9 +12,10 @@ read and written a line at a time.
     }
 
 Any JSON reader (TinyDB's own, `python -m json.tool`) reads it as before: the line breaks are
-whitespace between members. A store smaller than LINES_FROM is written in one compact dump. The console reads it a line at a time, so parsing a 195 MiB store
-never holds its bytes and its objects at once: orjson's whole-file parse peaks at 3.5x the
-file (yyjson's document of it, beside its bytes), a line at a time at 1.4x. A file in any
+whitespace between members. A store smaller than LINES_FROM is written in one compact dump.
+The console reads a store in lines a line at a time, so parsing a 195 MiB store never holds its
+bytes and its objects at once: orjson's whole-file parse peaks at 3.5x the file (yyjson's
+document of it, beside its bytes), a line at a time at 1.4x. A file in any
 other layout (a store written before, a hand-edited one) is not refused: `members` says it is
 not in this layout and the caller parses it whole, as before.
 """
@@ -59,7 +60,7 @@ def pieces(data: Data) -> Iterator[bytes]:
 
 def members(handle: BinaryIO) -> Iterator[tuple[str, bytes | None]]:
     """The file's tables and records as they come: (table, None) opens a table, (table, line)
-    is one record's line (`"key":{...}`, its comma taken off). Raises NotThisLayout at the first
+    is one line of its records (`"1":{...},"2":{...}`, the line's last comma taken off). Raises NotThisLayout at the first
     line that does not follow the layout exactly (the whole file is then parsed as JSON)."""
     if handle.readline(3) != b"{\n":  # 3: a file on one line is not read twice to say so
         raise NotThisLayout
@@ -104,7 +105,7 @@ def _table_line(line: bytes) -> tuple[str, bool]:
 
 
 def read_lines(handle: BinaryIO) -> Data:
-    """The data of a file in this layout, one record at a time (NotThisLayout otherwise).
+    """The data of a file in this layout, a line at a time (NotThisLayout otherwise).
     A repeated key keeps its last value, as a JSON reader does (`board check` reports it)."""
     data: Data = {}
     rows: dict[str, Any] = {}
@@ -118,7 +119,7 @@ def read_lines(handle: BinaryIO) -> Data:
 
 def keys(handle: BinaryIO, parse: Callable[[bytes], list[str]]) -> Iterator[tuple[str, str | None]]:
     """(table, None) as each table begins, then (table, key) of each of its records; `parse`
-    reads a record's line as an object and returns its keys (`board check`'s scan for a key
+    reads a line of records as an object and returns its keys (`board check`'s scan for a key
     given twice)."""
     for table, line in members(handle):
         if line is None:
@@ -129,7 +130,7 @@ def keys(handle: BinaryIO, parse: Callable[[bytes], list[str]]) -> Iterator[tupl
 
 
 def _parsed(line: bytes, parse: Callable[[bytes], Any]) -> Any:
-    """A record's line parsed as the members of an object. Lines that are not members by
+    """A line of records parsed as the members of an object. Lines that are not members by
     themselves (a record over two lines, a torn line) or are none (an empty line between two
     commas, which JSON forbids) are not this layout: the file is then parsed whole."""
     try:

@@ -183,7 +183,7 @@ class LockedJSONStorage(Storage):
             raise StoreDamaged(f"{self.path}: cannot be read ({err.strerror or err})") from None
 
     def _parse(self, handle: BinaryIO) -> Data:
-        """The data of the open file, read a record at a time in the store's layout (layout.py),
+        """The data of the open file, read a line at a time in the store's layout (layout.py),
         or parsed whole if the file is in another layout (written before, edited by hand)."""
         try:
             with gc_paused():

@@ -1,5 +1,5 @@
-"""The store file's layout (one record a line): any JSON reader reads what the console reads, and
-the console never reads a file differently from a JSON reader, however the file was changed."""
+"""The store file's layout (records a hundred to a line): any JSON reader reads what the console
+reads, and the console never reads a file differently from a JSON reader, however it was changed."""
 
 from __future__ import annotations
 
