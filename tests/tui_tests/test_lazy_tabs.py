@@ -10,6 +10,7 @@ from store import Repository
 from tui.app import BoardApp
 from tui.widgets.board_table import BidTable
 from tui.widgets.row_table import RowTable
+from tui.widgets.tab_strip import TabStrip
 
 from .conftest import Cells, StatusLine, WaitFor, WriteElsewhere
 
@@ -76,9 +77,29 @@ async def test_a_click_on_a_tab_title_not_yet_shown_shows_its_rows(
     app: BoardApp, cells: Cells
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#--content-tab-components")
+        strip = app.board.query_one(TabStrip)
+        await pilot.click(TabStrip, offset=(strip.span("components").start + 3, 0))
         await pilot.pause()
+        assert app.board.active_tab == "components"
+        assert app.focused is app.board.board_table("components")
         assert cells(app, "components", "1")[0] == "1"
+
+
+async def test_titles_wider_than_the_window_scroll_to_the_open_one_and_clicks_follow(
+    app: BoardApp, cells: Cells
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        strip = app.board.query_one(TabStrip)
+        assert strip.render_line(0).text.startswith(" 1 Overview  2 Components ")
+        assert "7 Actions" not in strip.render_line(0).text  # 91 cells of titles in 80
+        await pilot.press("7")
+        line = strip.render_line(0).text
+        assert line.endswith(" 7 Actions ") and len(line) == 80
+        x = line.index("3 Bids")  # where it is drawn now, scrolled
+        await pilot.click(TabStrip, offset=(x, 0))
+        await pilot.pause()
+        assert app.board.active_tab == "bids"
+        assert cells(app, "bids", "1")[0] == "1"
 
 
 async def test_priority_order_from_the_palette_on_the_overview(app: BoardApp) -> None:

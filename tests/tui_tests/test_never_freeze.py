@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from store import Repository
 from tests.store_tests.procs import start
@@ -28,7 +28,7 @@ async def test_a_locked_store_does_not_freeze_the_screen_and_the_edit_lands_afte
             await pilot.pause(0.8)
             assert "waiting for the store's lock" in status(app)
             await pilot.press("5")  # keys keep working meanwhile
-            assert app.board.query_one(TabbedContent).active == "recommendations"
+            assert app.board.active_tab == "recommendations"
             await pilot.press("3", "down")
             assert app.board.board_table("bids").cursor_row == 1
             assert Repository.open(store_path, read_only=True).state().bids[0].status == "proposed"

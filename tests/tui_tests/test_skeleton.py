@@ -6,19 +6,18 @@ import io
 from pathlib import Path
 
 from rich.console import Console
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from store import Repository
 from tui.app import BoardApp
 from tui.screens.help import HelpScreen
 from tui.widgets.board_table import BoardTable
+from tui.widgets.tab_strip import TabStrip
 
 
 async def test_seven_tabs_in_order(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
-        tabs = app.query_one(TabbedContent)
-        titles = [str(tab.label) for tab in tabs.query("ContentTab")]
-        assert titles == [
+        titles = [
             "1 Overview",
             "2 Components",
             "3 Bids",
@@ -27,6 +26,8 @@ async def test_seven_tabs_in_order(app: BoardApp) -> None:
             "6 History",
             "7 Actions",
         ]
+        shown = app.board.query_one(TabStrip).render_line(0).text  # as drawn on the screen
+        assert shown.rstrip() == " " + "  ".join(titles)
 
 
 async def test_number_keys_open_tab_and_focus_table(app: BoardApp) -> None:
@@ -39,7 +40,7 @@ async def test_number_keys_open_tab_and_focus_table(app: BoardApp) -> None:
             ("6", "history"),
         ]:
             await pilot.press(key)
-            assert app.query_one(TabbedContent).active == tab
+            assert app.board.active_tab == tab
             assert app.focused is app.query_one(f"#table-{tab}")
 
 

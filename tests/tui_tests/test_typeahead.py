@@ -8,7 +8,6 @@ behind the dialog and saved nothing, and `e u` undid the last edit on the board.
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import TabbedContent
 
 from store import BidStatus, Repository
 from tui.app import BoardApp
@@ -20,7 +19,7 @@ CHARACTERS = {"enter": "\r", "space": " ", "escape": "\x1b", "backspace": "\x08"
 
 
 def shown_tab(app: BoardApp) -> str:
-    return app.board.query_one(TabbedContent).active
+    return app.board.active_tab
 
 
 def burst(app: BoardApp, *keys: str) -> None:

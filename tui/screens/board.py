@@ -28,7 +28,7 @@ from textual.binding import ActiveBinding
 from textual.containers import Container, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static
 
 from store import (
     STATUS_FIELD,
@@ -62,6 +62,7 @@ from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..typeahead import release_keys
 from ..widgets.board_table import BidTable, BoardTable
 from ..widgets.footer import KeyFooter
+from ..widgets.tab_strip import TabStrip
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 
 if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
@@ -78,10 +79,15 @@ WIDE = 160  # columns from which the detail panel sits beside the table rather t
 READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --read-only to edit)."
 
 
+def pane_id(tab: str) -> str:
+    """The id of the widget that holds `tab` (the Overview's is the one that scrolls)."""
+    return "tab-overview-scroll" if tab == "overview" else f"pane-{tab}"
+
+
 class BoardScreen(Screen[None]):
     """Shows one repository's state; its tables' requests become edits through the repository."""
 
-    AUTO_FOCUS = "#tab-overview-scroll"
+    AUTO_FOCUS = "#tab-overview-scroll"  # pane_id("overview")
     BINDINGS = APP_BINDINGS
     # The console's own screen lives as long as the app: what its tabs build is frozen out of
     # the collector's walks (_show_first). A screen that closes must stay collectable.
@@ -105,13 +111,13 @@ class BoardScreen(Screen[None]):
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        # The first tab is the Overview; the detail panel joins #body with the first table.
-        with Container(id="body", classes="-overview"), TabbedContent(initial="overview"):
-            for number, (tab, title) in enumerate(zip(TABS, TAB_TITLES, strict=True), start=1):
-                with TabPane(f"{number} {title}", id=tab):
-                    if tab == "overview":  # the others wait for build_tab
-                        with VerticalScroll(id="tab-overview-scroll"):
-                            yield Static(id="overview-text", markup=False)
+        # The first tab is the Overview; the detail panel joins #body with the first table, and
+        # each table's pane joins #tabbed when the table is built (build_tab).
+        titles = [f"{number} {title}" for number, title in enumerate(TAB_TITLES, start=1)]
+        with Container(id="body", classes="-overview"), Container(id="tabbed"):
+            yield TabStrip(zip(TABS, titles, strict=True), "overview", id="tabs")
+            with VerticalScroll(id=pane_id("overview"), classes="pane"):
+                yield Static(id="overview-text", markup=False)
         yield Static(id="status", markup=False)
         yield KeyFooter(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
 
@@ -127,8 +133,9 @@ class BoardScreen(Screen[None]):
 
             if self.detail is None:  # the first table: what every table tab shares
                 await self._mount_shared(*tabs.table_parts(self.today))
-            pane = self.query_one(f"#{tab}", TabPane)
-            await pane.mount_all(tabs.tab_body(tab, self.state))
+            pane = Container(*tabs.tab_body(tab, self.state), id=pane_id(tab), classes="pane")
+            pane.display = tab == self.active_tab  # a tab built for a command stays hidden
+            await self.query_one("#tabbed").mount(pane)
             self.built.add(tab)
             for editable in pane.query(BoardTable):
                 editable.read_only = self.locked
@@ -173,7 +180,7 @@ class BoardScreen(Screen[None]):
 
     # --- which keys work here (the footer shows only those) ---------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "filter" and self.query_one(TabbedContent).active not in EDITABLE:
+        if action == "filter" and self.active_tab not in EDITABLE:
             return False
         return allowed(action, self.locked)
 
@@ -183,10 +190,21 @@ class BoardScreen(Screen[None]):
         bindings = super().active_bindings
         return dict(sorted(bindings.items(), key=lambda item: footer_rank(item[1].binding.action)))
 
-    @on(TabbedContent.TabActivated)
-    async def tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        await self.build_tab(event.pane.id or "")  # a click on a tab not yet shown
-        self._tab_shown()
+    @on(TabStrip.Clicked)
+    async def tab_clicked(self, event: TabStrip.Clicked) -> None:
+        await self.action_show_tab(event.tab)
+
+    @property
+    def active_tab(self) -> str:
+        """The tab on show (its title marked in the tab strip)."""
+        return self.query_one(TabStrip).active
+
+    def show_pane(self, tab: str) -> None:
+        """`tab`'s pane on show (built already), every other pane hidden."""
+        self.query_one(TabStrip).active = tab
+        shown = pane_id(tab)
+        for pane in self.query_one("#tabbed").query_children(".pane"):
+            pane.display = pane.id == shown
 
     def _tab_shown(self) -> None:
         """What goes with the tab open: its keys in the footer, the detail panel (the Overview
@@ -201,7 +219,7 @@ class BoardScreen(Screen[None]):
             self._follow(table)
 
     def _active_table(self) -> RowTable | None:
-        active = self.query_one(TabbedContent).active
+        active = self.active_tab
         if active == "overview" or active not in self.built:
             return None
         return cast("RowTable", self.query_one(f"#table-{active}"))
@@ -329,14 +347,13 @@ class BoardScreen(Screen[None]):
         if self.app.screen is not self:
             return  # a dialog is open: number keys belong to it
         await self.build_tab(tab)  # before the keys typed after the number are handled
-        self.query_one(TabbedContent).active = tab
-        target = {"overview": "#tab-overview-scroll", "history": "#table-history"}.get(
+        self.show_pane(tab)
+        target = {"overview": f"#{pane_id(tab)}", "history": "#table-history"}.get(
             tab, f"#table-{tab}"
         )
         # Synchronously, so keys typed straight after the number (as tmux sends them) land here.
         self.set_focus(self.query_one(target))
-        # Now, not on TabActivated (it arrives after the tab is painted): the tab's first
-        # frame has its panel (a frame of the whole screen less at 10,000 rows).
+        # In the same turn: the tab's first frame has its keys and its panel.
         self._tab_shown()
 
     # The palette's bid commands work from any tab, so the Bids tab may not be built yet.
@@ -355,7 +372,7 @@ class BoardScreen(Screen[None]):
 
     # --- filter -----------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        active = self.query_one(TabbedContent).active
+        active = self.active_tab
         if active not in EDITABLE:
             self.notify("Filter works on the tables (tabs 2 to 5 and 7).")
             return
