@@ -47,6 +47,8 @@ class BoardApp(App[None]):
         self.settings_file = settings_file
         self.today = today or dt.date.today()
         self._collect_after_frame = False  # on_load pauses the collector until the first frame
+        # Until the first frame is on screen: what it can do without (app.tcss).
+        self.add_class("-first-frame")
         # Set on unmount so the folder watcher's thread stops at once, not at its next timeout.
         self._stop_watch = asyncio.Event()
         self.type_ahead = TypeAhead()  # keys typed while a dialog opens
@@ -101,6 +103,7 @@ class BoardApp(App[None]):
     def on_ready(self) -> None:
         """The first frame is on screen: now start what it did not need."""
         self._collect_again()
+        self.remove_class("-first-frame")
         # On Ready, not after the first refresh: the worker's import of watchfiles (and anyio,
         # ~20-40 ms) ran before Textual's first frame when it was started from on_mount.
         self.watch_store()

@@ -10,6 +10,7 @@ from store import Repository
 from tui.app import BoardApp
 from tui.screens.edit import ChoiceScreen, ConfirmScreen, EditScreen
 from tui.widgets.filter_box import FilterBox
+from tui.widgets.overview_text import OverviewText
 
 from .conftest import Cells
 
@@ -67,7 +68,7 @@ async def test_edit_money_and_totals_follow(app: BoardApp, repo: Repository, cel
         await pilot.press("enter")
         await pilot.pause()
         assert cells(app, "bids", "total")[2:7] == ["820", "350", "110", "490", "1,770"]
-        assert "Grand total: 1,770" in str(app.query_one("#overview-text", Static).render())
+        assert "Grand total: 1,770" in str(app.query_one("#overview-text", OverviewText).text)
     assert repo.state().bids[0].amounts["2005/06"] == 400
 
 

@@ -12,6 +12,7 @@ from tui.app import BoardApp
 from tui.screens.edit import ConfirmScreen, EditScreen
 from tui.screens.form import FormScreen
 from tui.screens.past import PastBoardScreen
+from tui.widgets.overview_text import OverviewText
 
 from .conftest import Cells, StatusLine, WaitFor
 
@@ -189,7 +190,7 @@ async def test_a_meeting_title_with_markup_is_text_everywhere_it_shows(
     repo.start_meeting(title=hostile)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "meeting 1 open" in status_line(app)
-        overview = str(app.board.query_one("#overview-text", Static).render())
+        overview = str(app.board.query_one("#overview-text", OverviewText).text)
         assert hostile in overview
         await pilot.press("m")  # the end question quotes the title
         assert isinstance(app.screen, ConfirmScreen)

@@ -12,6 +12,7 @@ from store import Repository, planning
 from tui.app import BoardApp
 from tui.screens.edit import EditScreen
 from tui.widgets.board_table import BidTable
+from tui.widgets.overview_text import OverviewText
 
 from .conftest import Cells
 
@@ -159,7 +160,7 @@ async def test_the_overview_chart_fits_80_columns_and_marks_the_envelope(
     repo.apply(planning.envelope(repo.state(), "2005/06", "700"))
     async with app.run_test(size=(80, 60)) as pilot:
         await pilot.pause()
-        text = str(app.query_one("#overview-text", Static).render())
+        text = str(app.query_one("#overview-text", OverviewText).text)
         [bar] = [line for line in text.splitlines() if line.strip().startswith("2005/06 ")]
         assert bar.rstrip().endswith("770 of 700, 70 over") and "┃" in bar
         assert len(bar.rstrip()) <= 76  # inside the Overview's padding at 80 columns

@@ -12,6 +12,7 @@ from store import Repository
 from tui.app import BoardApp
 from tui.screens.help import HelpScreen
 from tui.widgets.board_table import BoardTable
+from tui.widgets.overview_text import OverviewText
 from tui.widgets.tab_strip import TabStrip
 
 
@@ -86,7 +87,7 @@ async def test_space_on_recommendation_and_part(app: BoardApp, repo: Repository)
 
 async def test_overview_shows_title_and_total(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
-        text = str(app.query_one("#overview-text", Static).render())
+        text = str(app.query_one("#overview-text", OverviewText).text)
         assert "ICT / e-Modernising Leicester Strategic Framework" in text
         assert "Cabinet, 18 October 2004" in text
         assert "Grand total: 1,720" in text

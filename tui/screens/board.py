@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -60,13 +60,16 @@ from ..overview import overview_text
 from ..status import status_text
 from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..typeahead import release_keys
-from ..widgets.board_table import BidTable, BoardTable
 from ..widgets.footer import KeyFooter
+from ..widgets.overview_text import OverviewText
 from ..widgets.tab_strip import TabStrip
 from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, read_shown
 
 if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
+    from collections.abc import Iterable
+
     from ..widgets.bids_pane import BidsPane
+    from ..widgets.board_table import BidTable, BoardTable
     from ..widgets.detail_panel import DetailPanel
     from ..widgets.filter_box import FilterBox
     from ..widgets.row_table import RowTable
@@ -81,20 +84,20 @@ READ_ONLY_NOTICE = "Read-only console: nothing was changed (open it without --re
 
 def pane_id(tab: str) -> str:
     """The id of the widget that holds `tab` (the Overview's is the one that scrolls)."""
-    return "tab-overview-scroll" if tab == "overview" else f"pane-{tab}"
+    return "overview-text" if tab == "overview" else f"pane-{tab}"
 
 
 class BoardScreen(Screen[None]):
     """Shows one repository's state; its tables' requests become edits through the repository."""
 
-    AUTO_FOCUS = "#tab-overview-scroll"  # pane_id("overview")
+    AUTO_FOCUS = "#overview-text"  # pane_id("overview")
     BINDINGS = APP_BINDINGS
     # The console's own screen lives as long as the app: what its tabs build is frozen out of
     # the collector's walks (_show_first). A screen that closes must stay collectable.
     FREEZES_TABS = True
 
     def __init__(self, repo: Repository, today: dt.date, start_folder: Path | None = None) -> None:
-        super().__init__()
+        super().__init__(classes="-overview")  # the first tab shown has no detail panel
         self.repo = repo
         self.today = today
         self.start_folder = start_folder or Path.cwd()  # exports go under it by default
@@ -111,15 +114,15 @@ class BoardScreen(Screen[None]):
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        # The first tab is the Overview; the detail panel joins #body with the first table, and
-        # each table's pane joins #tabbed when the table is built (build_tab).
+        # No containers: the footer, the status line and (with the first table) the filter box
+        # and the detail panel are split off the screen's edges in this order (app.tcss), and
+        # the tab strip and the pane on show fill what is left. Each container had cost the
+        # first frame ~6 ms (its styles, its layout, a screen of background drawn under it).
         titles = [f"{number} {title}" for number, title in enumerate(TAB_TITLES, start=1)]
-        with Container(id="body", classes="-overview"), Container(id="tabbed"):
-            yield TabStrip(zip(TABS, titles, strict=True), "overview", id="tabs")
-            with VerticalScroll(id=pane_id("overview"), classes="pane"):
-                yield Static(id="overview-text", markup=False)
-        yield Static(id="status", markup=False)
         yield KeyFooter(show_command_palette=False)  # `?` lists ctrl+p; the room goes to keys
+        yield Static(id="status", markup=False)
+        yield TabStrip(zip(TABS, titles, strict=True), "overview", id="tabs")
+        yield OverviewText(id=pane_id("overview"), classes="pane")
 
     def on_mount(self) -> None:
         self.show_state(self.read_now())
@@ -135,9 +138,9 @@ class BoardScreen(Screen[None]):
                 await self._mount_shared(*tabs.table_parts(self.today))
             pane = Container(*tabs.tab_body(tab, self.state), id=pane_id(tab), classes="pane")
             pane.display = tab == self.active_tab  # a tab built for a command stays hidden
-            await self.query_one("#tabbed").mount(pane)
+            await self.mount(pane)
             self.built.add(tab)
-            for editable in pane.query(BoardTable):
+            for editable in pane.query(tabs.BoardTable):
                 editable.read_only = self.locked
             for widget in pane.query("RowTable"):  # the detail panel follows its cursor
                 table = cast("RowTable", widget)
@@ -155,8 +158,8 @@ class BoardScreen(Screen[None]):
             gc.freeze()
 
     async def _mount_shared(self, panel: DetailPanel, box: FilterBox) -> None:
-        await self.query_one("#body").mount(panel)
-        await self.mount(box, before="#status")  # hidden until `/`
+        await self.mount(box, after="#status")  # hidden until `/`
+        await self.mount(panel, after=box)
         if self.shown is not None:
             panel.set_state(self.shown.state, self.shown.history)
 
@@ -203,14 +206,14 @@ class BoardScreen(Screen[None]):
         """`tab`'s pane on show (built already), every other pane hidden."""
         self.query_one(TabStrip).active = tab
         shown = pane_id(tab)
-        for pane in self.query_one("#tabbed").query_children(".pane"):
+        for pane in self.query_children(".pane"):
             pane.display = pane.id == shown
 
     def _tab_shown(self) -> None:
         """What goes with the tab open: its keys in the footer, the detail panel (the Overview
         has no rows: the panel would only take its room) showing the record under the cursor."""
         self.refresh_bindings()
-        self.query_one("#body").set_class(self._active_table() is None, "-overview")
+        self.set_class(self._active_table() is None, "-overview")
         self._follow(self._active_table())
 
     # --- the detail panel -------------------------------------------------------------------------
@@ -230,12 +233,12 @@ class BoardScreen(Screen[None]):
             self.detail.show_row(name, table.current_row() if table else None)
 
     def action_toggle_detail(self) -> None:
-        self.query_one("#body").toggle_class("-no-detail")
+        self.toggle_class("-no-detail")
         if self.detail is not None:
             self.detail.reshow()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.width >= WIDE, "-wide")
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
@@ -243,11 +246,11 @@ class BoardScreen(Screen[None]):
 
     # --- attributes down ------------------------------------------------------------------------
     def board_table(self, table: str) -> BoardTable:
-        return self.query_one(f"#table-{table}", BoardTable)
+        return cast("BoardTable", self.query_one(f"#table-{table}"))
 
     @property
     def bid_table(self) -> BidTable:
-        return self.query_one("#table-bids", BidTable)
+        return cast("BidTable", self.query_one("#table-bids"))
 
     @property
     def bids_pane(self) -> BidsPane:
@@ -259,7 +262,7 @@ class BoardScreen(Screen[None]):
         state, history = shown.state, shown.history
         self.state, self.shown = state, shown
         self.seen_identity = shown.identity
-        self.query_one("#overview-text", Static).update(overview_text(state, self.today))
+        self.query_one(OverviewText).update(overview_text(state, self.today))
         for tab in self.built - {"overview"}:  # a tab built later starts from the state then
             self._show_tab(tab, shown, changed)
         if self.detail is not None:
@@ -297,7 +300,9 @@ class BoardScreen(Screen[None]):
             received=self.received,
             writing="waiting" if waiting else "saving" if self.writes.pending else "",
             filters=[
-                f"{t.table_name} “{t.filter_text}”" for t in self.query(BoardTable) if t.filter_text
+                f"{t.table_name} “{t.filter_text}”"
+                for t in cast("Iterable[BoardTable]", self.query("BoardTable"))
+                if t.filter_text
             ],
         )
         self.query_one("#status", Static).update(Text(text))
@@ -429,8 +434,9 @@ class BoardScreen(Screen[None]):
             self.write(Write(write.word, write.retry))
 
     # --- status cycling -------------------------------------------------------------------------
-    @on(BoardTable.CycleRequested)
-    def cycle_requested(self, message: BoardTable.CycleRequested) -> None:
+    # The tables' requests are handled by name, not @on(BoardTable...): board_table.py loads with
+    # the first table tab (tabs.py), not with the first frame.
+    def on_board_table_cycle_requested(self, message: BoardTable.CycleRequested) -> None:
         table, row = message.table.table_name, message.row
         if row is None or not row.record:
             return
@@ -446,8 +452,7 @@ class BoardScreen(Screen[None]):
         return self.repo.set_field(table, record, field, new, base_revision=state.revision)
 
     # --- editing a cell ---------------------------------------------------------------------------
-    @on(BoardTable.EditRequested)
-    def edit_requested(self, message: BoardTable.EditRequested) -> None:
+    def on_board_table_edit_requested(self, message: BoardTable.EditRequested) -> None:
         table, row = message.table.table_name, message.row
         field = cell_field(table, row, message.column) if row and row.record else None
         if row is None or field is None:
@@ -500,8 +505,7 @@ class BoardScreen(Screen[None]):
             self.show_state(self.shown)  # the same state, the bids in the other order
 
     # --- adding and removing rows ------------------------------------------------------------------
-    @on(BoardTable.AddRequested)
-    def add_requested(self, message: BoardTable.AddRequested) -> None:
+    def on_board_table_add_requested(self, message: BoardTable.AddRequested) -> None:
         if message.table.table_name not in GROWABLE:
             self.notify("Rows can be added to Components, Bids and Actions only.", markup=False)
             return
@@ -542,8 +546,7 @@ class BoardScreen(Screen[None]):
             Write("add", partial(self.repo.add, table, fields), then=lambda c: select(c.record))
         )
 
-    @on(BoardTable.DeleteRequested)
-    def delete_requested(self, message: BoardTable.DeleteRequested) -> None:
+    def on_board_table_delete_requested(self, message: BoardTable.DeleteRequested) -> None:
         table, row = message.table.table_name, message.row
         if table not in GROWABLE or row is None or not row.record or row.part:
             self.notify("Only whole components, bids and actions can be removed.", markup=False)
