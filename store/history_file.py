@@ -16,7 +16,6 @@ cannot be read. Only the store's lock holder appends, trims or replaces the file
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,11 +52,19 @@ def header(store_id: str) -> dict[str, Any]:
 
 def genesis(store_id: str) -> str:
     """The hash a new history's first line follows: the header's, so it is tied to the store."""
-    return hashlib.sha256(canonical(header(store_id))).hexdigest()
+    return _sha256(canonical(header(store_id)))
 
 
 def link(prev: str, body: dict[str, Any]) -> str:
-    return hashlib.sha256(prev.encode() + b"\n" + canonical(body)).hexdigest()
+    return _sha256(prev.encode() + b"\n" + canonical(body))
+
+
+def _sha256(data: bytes) -> str:
+    # Imported on the first digest (an edit, a check), not by every command and the console's
+    # first frame, which read the history without hashing it: hashlib loads OpenSSL (~2 ms).
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, eq=False, repr=False)
