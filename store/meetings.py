@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
-
 from .dates import parse_date
 from .errors import ValidationError
 from .storage import Data
@@ -97,7 +95,7 @@ def start(repo: Repository, fields: dict[str, Any]) -> Meeting:
             raise ValidationError(f"meeting {number} is still open; end it first")
         number = next_number(data)
         doc = new_record(fields, at=at, who=repo.who, revision=repo._stamp(at)[0])
-        repo.db.table("meetings").insert(Document(doc, doc_id=number))
+        repo.insert("meetings", doc, number)
         history.append(repo._line(at, "meetings", number, "*", None, dict(doc), "add"))
     return repo.state().meetings[-1]
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-import getpass
 import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 from . import compound, meetings, planning
 from .change import Change
@@ -49,6 +48,8 @@ R = TypeVar("R")
 
 def who_am_i() -> str:
     """`user@host`, the author recorded with every change."""
+    import getpass  # with the first edit: reading a store records no author
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -99,19 +100,33 @@ class Repository:
         who: str | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
     ):
-        self.db = TinyDB(
-            path, storage=LockedJSONStorage, read_only=read_only, lock_timeout=lock_timeout
-        )
-        storage = self.db.storage
-        assert isinstance(storage, LockedJSONStorage)  # TinyDB types it as the base Storage
-        self.storage = storage
-        self.who = who or who_am_i()
+        self.storage = LockedJSONStorage(path, read_only=read_only, lock_timeout=lock_timeout)
+        self._who = who
         self._state: BoardState | None = None
         self._state_key: object = None
         self._records = RecordCache()
         self._mutex = threading.RLock()
         self._warned: set[str] = set()
         self._warnings: list[str] = []
+
+    @functools.cached_property
+    def db(self) -> TinyDB:
+        """TinyDB over this handle's storage, made with the first insert: reading goes to the
+        storage itself, and importing TinyDB (all of it, with json) cost every read ~3.5 ms."""
+        from tinydb import TinyDB
+
+        return TinyDB(storage=lambda: self.storage)
+
+    def insert(self, table: str, doc: dict[str, Any], doc_id: int) -> None:
+        """Put a new record into `table` (inside a transaction)."""
+        from tinydb.table import Document
+
+        self.db.table(table).insert(Document(doc, doc_id=doc_id))
+
+    @functools.cached_property
+    def who(self) -> str:
+        """The author of this handle's edits: as given, else `user@host` (asked on first use)."""
+        return self._who or who_am_i()
 
     @property
     def path(self) -> Path:
@@ -220,9 +235,6 @@ class Repository:
         return get_field(doc, field)
 
     # --- writing ------------------------------------------------------------------------------
-    def _table(self, name: str) -> Table:
-        return self.db.table(check_table(name))
-
     def _find(self, table: str, record: str) -> tuple[int, dict[str, Any]]:
         rows = self.storage.read().get(table, {})
         key = str(record).strip()
@@ -295,7 +307,7 @@ class Repository:
             if table == "bids":  # last in the priority order
                 doc["priority"] = 1 + last_priority(self.storage.read().get("bids", {}))
             doc["_changed"] = {"*": self._stamp(at)}
-            self._table(table).insert(Document(doc, doc_id=doc_id))
+            self.insert(check_table(table), doc, doc_id)
             history.append(self._line(at, table, doc_id, "*", None, public_fields(doc), "add"))
         revision = self.storage.committed_revision
         return Change(table, str(doc_id), "*", None, public_fields(doc), revision, "add")
@@ -310,7 +322,7 @@ class Repository:
             doc_id, doc = self._find(table, record)
             self._check_fresh(table, record, doc, None, base_revision, expected)
             old = public_fields(doc)
-            self._table(table).remove(doc_ids=[doc_id])
+            self.db.table(check_table(table)).remove(doc_ids=[doc_id])
             history.append(self._line(at, table, doc_id, "*", old, None, "delete"))
         return Change(table, str(doc_id), "*", old, None, self.storage.committed_revision, "delete")
 
@@ -342,7 +354,7 @@ class Repository:
                     f"{change.table} {change.record} exists again; nothing to restore"
                 )
             doc = {**copy.deepcopy(change.old), "_changed": {"*": self._stamp(at)}}
-            self._table(change.table).insert(Document(doc, doc_id=int(change.record)))
+            self.insert(check_table(change.table), doc, int(change.record))
             history.append(
                 self._line(at, change.table, change.record, "*", None, change.old, "add")
             )
@@ -385,7 +397,7 @@ class Repository:
             own = self._stamp(at)[0]  # lets a replay tell this revision from a lost history line
             snapshot = {"at": at, "who": self.who, "revision": revision, "formats": formats}
             snapshot["own_rev"] = own
-            self.db.table("snapshots").insert(Document(snapshot, doc_id=doc_id))
+            self.insert("snapshots", snapshot, doc_id)
 
     # --- meetings (the transactions are in meetings.py) ---------------------------------------
     @_serialised

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
-from tinydb.storages import Storage
 
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
 from .files import atomic_write, durable_copy, filesystem_type, open_regular, store_file
@@ -53,8 +52,13 @@ Data = dict[str, dict[str, Any]]
 Upgrade = Callable[[Data, int], tuple[Data, list[dict[str, Any]]]]
 
 
-class LockedJSONStorage(Storage):
-    """TinyDB storage: fresh reads, locked atomic writes, revision and schema in `_meta`."""
+class LockedJSONStorage:
+    """TinyDB storage: fresh reads, locked atomic writes, revision and schema in `_meta`.
+
+    It keeps TinyDB's storage protocol (read, write, close) without subclassing tinydb's
+    `Storage`, an abstract class with no behaviour whose import loads all of TinyDB and json:
+    reads come here directly, and TinyDB itself is made with the first insert (Repository.db).
+    """
 
     def __init__(
         self, path: str | Path, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
