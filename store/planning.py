@@ -22,6 +22,8 @@ from .validate import FIELDS
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Plan(Frozen):
+    """A multi-field edit worked out before it is saved: what it is about, and its changes."""
+
     what: tuple[str, str, str]  # (table, record, field) the edit is about, for its confirmation
     parts: tuple[Change, ...]
 

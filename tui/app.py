@@ -19,7 +19,6 @@ from store import BoardError, Repository, uk_date
 from . import settings
 from .keys import TAB_TITLES, TABS
 from .screens.board import HISTORY_SHOWN, BoardScreen
-from .screens.past import PastBoardScreen
 from .themes import PROJECTOR
 from .typeahead import BACK_AT_MOST, KeysReleased, TypeAhead
 from .writes import read_shown
@@ -119,6 +118,8 @@ class BoardApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Textual's "Keys" panel would be a second, different help: `?` is the one help screen.
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        from .screens.past import PastBoardScreen  # loaded with the palette, not the first frame
+
         if isinstance(screen, PastBoardScreen):  # the past is only looked at
             yield SystemCommand("Back to now", "Leave the past board (escape)", screen.action_close)
             return

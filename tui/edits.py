@@ -6,6 +6,7 @@ No textual here: the main screen asks the user and shows the outcome; this keeps
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from store import (
     RECORD_NOUNS,
@@ -23,7 +24,8 @@ from store import (
     visible,
 )
 
-from .tables import COLUMNS, Row
+if TYPE_CHECKING:  # the tables' modules load with the first table shown, not the first frame
+    from .tables import Row
 
 GROWABLE = ("components", "bids", "actions")
 KINDS = {table: noun.capitalize() for table, noun in RECORD_NOUNS.items()}
@@ -75,6 +77,8 @@ class EditLog:
 
 def cell_field(table: str, row: Row, column: int) -> str | None:
     """The store field behind a cell (parts as `part4.status`), or None if it is derived."""
+    from .tables import COLUMNS
+
     field = COLUMNS[table][column].field
     if row.part is None or field is None:
         return field

@@ -17,8 +17,8 @@ from store import (
     visible,
 )
 
+from .cells import STATUS_STYLES
 from .chart import funding_chart
-from .tables import STATUS_STYLES
 
 
 def _line(out: Text, label: str, value: str, style: str = "") -> None:

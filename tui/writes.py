@@ -15,12 +15,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store import BoardError, BoardState, Change, HistoryEntry, Repository
 
 from .edits import EditLog
-from .tables import Row, table_rows
+
+if TYPE_CHECKING:  # the tables' modules load with the first table shown, not the first frame
+    from .tables import Row
 
 EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 LOCK_NOTICE_SECONDS = 0.3  # a write still running after this is waiting for the lock
@@ -54,12 +56,16 @@ class Shown:
         """A table's rows: made where the state was read, or here on first use (the first
         frame shows the Overview only, so its read makes none; a tab built later asks)."""
         if table not in self.rows:
+            from .tables import table_rows
+
             self.rows[table] = table_rows(self.state, table, self.today)
         return self.rows[table]
 
 
 @dataclass
 class Outcome:
+    """What a write came to: its change, or the error that refused it, and the state after."""
+
     write: Write
     change: Any = None  # what `run` returned: a Change, a Meeting, or None
     error: BoardError | None = None
@@ -82,8 +88,10 @@ def shown_for(
     tables: tuple[str, ...] = EDITABLE,
 ) -> Shown:
     """A state (now, or the board as at a revision) with the rows of `tables` made now."""
-    rows = {table: table_rows(state, table, today) for table in tables}
-    return Shown(state, history, rows, identity, today)
+    shown = Shown(state, history, {}, identity, today)
+    for table in tables:
+        shown.table_rows(table)
+    return shown
 
 
 class WriteQueue:

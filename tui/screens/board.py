@@ -16,7 +16,6 @@ import asyncio
 import datetime as dt
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -58,7 +57,6 @@ from ..edits import (
 from ..keys import APP_BINDINGS, TAB_TITLES, TABS, allowed, edit_keys, footer_rank
 from ..overview import overview_text
 from ..status import status_text
-from ..tables import COLUMNS, Row, history_rows, table_rows
 from ..typeahead import release_keys
 from ..widgets.footer import KeyFooter
 from ..widgets.overview_text import OverviewText
@@ -68,6 +66,7 @@ from ..writes import LOCK_NOTICE_SECONDS, Outcome, Shown, Write, WriteQueue, rea
 if TYPE_CHECKING:  # loaded with the first table tab (tabs.py) or the first dialog
     from collections.abc import Iterable
 
+    from ..tables import Row
     from ..widgets.bids_pane import BidsPane
     from ..widgets.board_table import BidTable, BoardTable
     from ..widgets.detail_panel import DetailPanel
@@ -273,6 +272,8 @@ class BoardScreen(Screen[None]):
 
     def _show_tab(self, tab: str, shown: Shown, changed: bool = False) -> None:
         """One built tab's rows; with `changed`, rows that differ from before are highlighted."""
+        from ..tables import history_rows, table_rows  # loaded with the first table (tabs.py)
+
         if tab == "history":
             cast("RowTable", self.query_one("#table-history")).set_rows(history_rows(shown.history))
             return
@@ -388,11 +389,12 @@ class BoardScreen(Screen[None]):
         self._show_status()
 
     # --- writes, off the event loop (tui/writes.py) ------------------------------------------------
-    @dataclass
     class Written(Message):
         """A write finished in the worker thread: its change or refusal, and the state after."""
 
-        outcome: Outcome
+        def __init__(self, outcome: Outcome) -> None:
+            super().__init__()
+            self.outcome = outcome
 
     def write(self, write: Write) -> None:
         """Queue a write; the screen keeps working while it waits for the store's lock."""
@@ -459,6 +461,8 @@ class BoardScreen(Screen[None]):
             release_keys(self.app)  # no dialog: the keys typed behind go on
             self.notify("This cell is worked out from others; it cannot be edited.", markup=False)
             return
+        from ..tables import COLUMNS  # loaded with the table that asks
+
         self.open_editor(table, row.record, field, COLUMNS[table][message.column].label)
 
     @work

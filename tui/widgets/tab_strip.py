@@ -13,7 +13,7 @@ as Textual's tabs do. The bar does not animate: a tab is shown whole in its firs
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -26,8 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where one title sits on the strip's line (before scrolling), in cells."""
 
     tab: str
@@ -72,11 +71,12 @@ class TabStrip(Widget):
 
     active: reactive[str] = reactive("")
 
-    @dataclass
     class Clicked(Message):
         """A title was clicked: show its tab."""
 
-        tab: str
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
 
     def __init__(
         self, tabs: Iterable[tuple[str, str]], active: str, *, id: str | None = None
