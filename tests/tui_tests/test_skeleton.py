@@ -108,3 +108,32 @@ async def test_help_lists_keys_and_q_quits(app: BoardApp) -> None:
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+def drawn(widget: OverviewText) -> list[str]:
+    """The Overview's lines as drawn now (scrolled), without the trailing spaces."""
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def test_the_overview_scrolls_from_the_keyboard_and_its_scrollbar_follows_the_first_frame(
+    app: BoardApp, repo: Repository
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        overview = app.board.query_one(OverviewText)
+        await pilot.pause()
+        # The first frame is on screen: the scrollbar is drawn from the next (app.tcss).
+        assert not app.has_class("-first-frame")
+        assert overview.styles.scrollbar_visibility == "visible"
+        assert overview.show_vertical_scrollbar  # 20 lines of room for ~40 of text
+        first = drawn(overview)
+        assert first[0] == "" and "ICT / e-Modernising" in first[1]  # a blank line above
+        last = repo.state().recommendations[-1].text
+        assert not any(last[:30] in line for line in first)
+        await pilot.press("end")
+        await pilot.pause()
+        shown = drawn(overview)
+        assert any(last[:30] in line for line in shown) and shown[-1] == ""  # and one below
+        assert max(len(line) for line in shown) <= overview.size.width  # wrapped to fit
+        await pilot.press("home")
+        await pilot.pause()
+        assert drawn(overview) == first
