@@ -126,8 +126,11 @@ class WriteQueue:
                     return
                 write = self._queue.popleft()
                 self.started = time.perf_counter()
-            yield self.run(write)
+            outcome = self.run(write)
+            # Idle before the outcome is handed on: the screen shows it (and its status line)
+            # as soon as it arrives, which may be before this generator runs again.
             self.started = 0.0
+            yield outcome
 
     def run(self, write: Write) -> Outcome:
         try:

@@ -3,13 +3,17 @@ screen responsive; the status line says what it is waiting for, and the edit lan
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from pathlib import Path
 
 from textual.widgets import Static
 
-from store import Repository
+from store import Change, Repository
 from tests.store_tests.procs import start
 from tui.app import BoardApp
+from tui.edits import EditLog
+from tui.writes import LOCK_NOTICE_SECONDS, Write, WriteQueue
 
 from .conftest import Cells
 
@@ -57,3 +61,22 @@ async def test_two_quick_presses_are_saved_in_order(
                 break
         assert cells(app, "bids", "1")[7] == "✔ approved"
     assert [e.new for e in repo.history()] == ["approved", "recommended"]
+
+
+def test_a_finished_write_is_no_longer_waiting_when_its_outcome_arrives(
+    repo: Repository, today: dt.date
+) -> None:
+    """The screen updates its status line when an outcome arrives: by then the queue must be
+    idle, or the line says "waiting for the store's lock" after the edit has landed (seen
+    once in CI, where the screen handled the outcome before the worker thread went on)."""
+    queue = WriteQueue(repo, EditLog(repo), today, 10)
+
+    def slow_save() -> Change:
+        time.sleep(LOCK_NOTICE_SECONDS + 0.1)  # as long as a lock held by another process
+        return repo.set_field("bids", "1", "status", "recommended")
+
+    assert queue.put(Write("save", slow_save))
+    for outcome in queue.drain():
+        assert outcome.error is None and outcome.change is not None
+        assert not queue.waiting_for_lock() and queue.pending == 0
+    assert repo.state().bids[0].status == "recommended"
