@@ -15,6 +15,8 @@ from tui.widgets.board_table import BoardTable
 from tui.widgets.overview_text import OverviewText
 from tui.widgets.tab_strip import TabStrip
 
+from .conftest import StatusLine, WaitFor, WriteElsewhere
+
 
 async def test_seven_tabs_in_order(app: BoardApp) -> None:
     async with app.run_test(size=(120, 40)):
@@ -137,3 +139,26 @@ async def test_the_overview_scrolls_from_the_keyboard_and_its_scrollbar_follows_
         await pilot.press("home")
         await pilot.pause()
         assert drawn(overview) == first
+
+
+async def test_the_overview_keeps_clear_of_its_scrollbar_after_a_change_from_elsewhere(
+    app: BoardApp,
+    store_path: Path,
+    wait_for: WaitFor,
+    write_elsewhere: WriteElsewhere,
+    status_line: StatusLine,
+) -> None:
+    long_title = "A very long strategy document title " * 4  # wraps at 80 columns
+    async with app.run_test(size=(80, 24)) as pilot:
+        overview = app.board.query_one(OverviewText)
+        room = overview.scrollable_content_region.width  # the text's columns, scrollbar aside
+        await pilot.pause(0.3)  # the folder watch starts
+        write_elsewhere(store_path, "recommendations", "3.1", "text", long_title)
+        assert await wait_for(lambda: "1 received" in status_line(app))
+        await pilot.press("end")
+        await pilot.pause()
+        shown = drawn(overview)
+        assert "A very long strategy document" in "".join(shown)
+        assert max(len(line) for line in shown) <= room  # none of it under the scrollbar
+        overview.update(overview.text)  # as each new state does: wrapped at once to its room
+        assert drawn(overview) == shown

@@ -41,9 +41,14 @@ class OverviewText(ScrollView, can_focus=True):
     def update(self, text: Text) -> None:
         self._text = text
         self._width = -1
-        if self.is_mounted and self.size.width:
-            self._wrap(self.size.width)
+        if self.is_mounted and self.outer_size.width:
+            self._wrap(self._text_width(self.outer_size))
         self.refresh()
+
+    def _text_width(self, outer: Size) -> int:
+        """The cells a line of text has in a widget of `outer` size: less its padding and the
+        room kept for the scrollbar (scrollbar-gutter: stable)."""
+        return max(0, outer.width - self.styles.gutter.width - self.scrollbar_gutter.width)
 
     def _wrap(self, width: int) -> None:
         """Wrap the text to `width` cells (once a width) and size the scrolled area to it."""
@@ -59,8 +64,9 @@ class OverviewText(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # Before the first frame is drawn: its lines, and the scrollbar, are right the first time.
-        self._wrap(max(0, size.width - self.styles.gutter.width - self.scrollbar_gutter.width))
+        # Textual's hook for a new size, before the frame is drawn: the lines and the scrollbar
+        # are right the first time (its `Resize` event comes after the frame).
+        self._wrap(self._text_width(size))
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def render_lines(self, crop: Region) -> list[Strip]:
