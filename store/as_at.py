@@ -6,6 +6,10 @@ accounted for: by a history line, or by a snapshot (which writes none). A revisi
 (a lost or damaged one), one before the history's start or one past the current revision is
 refused with the reason, rather than shown as a board that never was.
 
+The replay reads the history once, each line parsed, hashed and undone in one step and none
+kept; when anything does not hold, it reads again and checks in turn (every revision accounted
+for, the hash chain, each line undoing what the store holds) to name the first that fails.
+
 Records are copied only when a replayed line touches them: the current state's cache is never
 changed, and going back a few revisions on a 10,000-bid store copies a few records.
 """
@@ -18,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .convert import state_from_data
 from .errors import NotFound, StoreDamaged, ValidationError
-from .history_file import broken_link, genesis
+from .history_file import WrittenChain, broken_link, genesis
 from .model import YEARS, BoardState, HistoryEntry
 from .records import get_field, put_field
 from .storage import META, Data
@@ -46,11 +50,17 @@ def state_at(repo: Repository, revision: int) -> BoardState:
         raise Unreachable(f"revision {revision} is past the current revision {current.revision}")
     if revision < 0:
         raise Unreachable(f"revision {revision} is not a revision (they start at 0)")
-    newer, at_target = _lines_back_to(repo, revision)
     data = repo.storage.load()
-    _check_reachable(data, newer, revision, current.revision, has_older=at_target is not None)
-    _check_chain(data[META]["1"], newer, at_target, revision)
-    work = rewind(data, newer)
+    replayed = _in_one_read(repo, data, revision, current.revision)
+    if replayed is not None:
+        work, at_target = replayed
+    else:  # something did not hold: read again, each check in turn, to name what
+        newer, at_target = _lines_back_to(repo, revision)
+        revisions = {e["rev"] for e in newer}
+        has_older = at_target is not None
+        _check_reachable(data, revisions, revision, current.revision, has_older=has_older)
+        _check_chain(data[META]["1"], newer, at_target, revision)
+        work = rewind(data, newer)
     _drop_later_snapshots(work, revision)
     meta = {**work[META]["1"], "revision": revision}  # the envelope as it stood, too
     meta.update(changed_at=str((at_target or {}).get("at", "")))
@@ -107,19 +117,55 @@ def _lines_back_to(repo: Repository, revision: int) -> tuple[list[Line], Line | 
         limit *= 2
 
 
+def _in_one_read(
+    repo: Repository, data: Data, target: int, current: int
+) -> tuple[Data, Line | None] | None:
+    """`data` at `target` and the line at it, in one read of the history back from its end:
+    each line newer than `target` parsed, hashed as written (history_file.WrittenChain), undone
+    and its revision counted, none kept. 100,000 lines kept for one check after another were
+    most of `--at`'s time. None when a line is not as written or does not undo."""
+    meta = data[META]["1"]
+    store_id, head = meta.get("store_id"), meta.get("history_head")
+    if not isinstance(store_id, str) or not isinstance(head, str):
+        return None  # a schema 2 store opened read-only: no chain to walk
+    reading = repo.storage.history_reading(meta)  # to the head of `data`, which it undoes
+    chain = WrittenChain(head)
+    step = chain.step
+    work = _Work(data)
+    revisions: set[int] = set()
+    at_target = None
+    try:
+        for line, written in reading:
+            if line["rev"] <= target:
+                at_target = line
+                break
+            if not step(written):
+                return None
+            revisions.add(line["rev"])
+            if not _undo_plain_set(work, line):
+                _undo(work, line)
+    except Exception:  # whatever it is, the careful read names it, after the checks before it
+        return None
+    before = str(at_target.get("h", "")) if at_target is not None else genesis(store_id)
+    if reading.foreign or not chain.holds_after(before):
+        return None
+    _check_reachable(data, revisions, target, current, has_older=at_target is not None)
+    return work.data, at_target
+
+
 def _check_reachable(
-    data: Data, newer: list[Line], target: int, current: int, *, has_older: bool
+    data: Data, revisions: set[int], target: int, current: int, *, has_older: bool
 ) -> None:
     """Every revision in (target, current] has a history line or is a snapshot's own revision.
 
     Missing revisions with no line before them: the history starts after `target` (trimmed, or
     the store's first revisions kept none); missing ones between lines: a lost or damaged line.
     """
-    accounted = {e["rev"] for e in newer} | _snapshot_revisions(data)
+    accounted = revisions | _snapshot_revisions(data)
     missing = [r for r in range(target + 1, current + 1) if r not in accounted]
     if not missing:
         return
-    first_line = min((e["rev"] for e in newer), default=current + 1)
+    first_line = min(revisions, default=current + 1)
     if not has_older and all(r < first_line for r in missing):
         raise Unreachable(
             f"revision {target} is before the earliest the history reaches "
@@ -208,7 +254,7 @@ class _Work:
 
 def _value(value: Any) -> Any:
     """A history value to put back: text and numbers as they are, lists and records copied."""
-    return copy.deepcopy(value) if isinstance(value, dict | list) else value
+    return copy.deepcopy(value) if isinstance(value, _COPIED) else value
 
 
 def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
@@ -227,20 +273,27 @@ def rewind(data: Data, newest_first: Iterable[Line]) -> Data:
 def _undo_plain_set(work: _Work, line: Line) -> bool:
     """Most lines set a plain field (not a part, a bid's year or a recommendation, which is
     found by its reference): undone here in one step. False: not such a line."""
-    field, table = line["field"], line["table"]
-    if line.get("action", "set") != "set" or "." in field or field in YEARS:
+    field = line["field"]
+    if "." in field or field in _YEAR_FIELDS or line.get("action", "set") != "set":
         return False
-    rows, record = work.data.get(table), line["id"]
-    if table == "recommendations" or rows is None or record not in rows:
+    table, record = line["table"], line["id"]
+    rows = work.data.get(table)
+    if rows is None or record not in rows or table == "recommendations":
         return False
-    if (table, record) not in work.owned:
+    key = (table, record)
+    if key not in work.owned:
         rows[record] = copy.deepcopy(rows[record])
-        work.owned.add((table, record))
+        work.owned.add(key)
     doc = rows[record]
     if doc.get(field, _MISSING) != line.get("new"):
         _mismatch(line)
-    doc[field] = _value(line.get("old"))
+    old = line.get("old")
+    doc[field] = copy.deepcopy(old) if isinstance(old, _COPIED) else old
     return True
+
+
+_YEAR_FIELDS = frozenset(YEARS)
+_COPIED = (dict, list)  # built once: `dict | list` in the call made a union for each line
 
 
 def _envelope(work: _Work, line: Line, value: Any) -> None:

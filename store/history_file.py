@@ -122,6 +122,48 @@ def broken_link(newest_first: list[dict[str, Any]], before: str, head: str) -> i
     return None
 
 
+_H = b',"h":"'  # how `chained` ends a line: _H, the 64 hex digits of its hash, '"}'
+
+
+class WrittenChain:
+    """The hash chain walked newest line first, each line as `chained` writes it (canonical
+    JSON, `h` last) hashed as it stands, instead of read and dumped again (`broken_link`).
+
+    Bytes that hash to a line's `h` are the canonical JSON that was hashed, which has no `h` of
+    its own: so the entry read from that line is exactly what was written. A line in any other
+    form (keys reordered by hand, `h` not last) does not hold here; `broken_link` then checks
+    each line by its content, and names the first that does not hold.
+    """
+
+    def __init__(self, head: str):
+        import hashlib  # as in _sha256: on the first digest
+
+        self._sha256 = hashlib.sha256
+        self._digest = head.encode()  # the newer line's hash; the newest line's is the head
+        self._body: bytes | None = None  # the newer line's JSON, until its older line is read
+
+    def step(self, line: bytes) -> bool:
+        """Whether `line`, the next older one, is as written and the newer one hashes after it."""
+        digest = line[-66:-2]
+        if line[-72:-66] != _H or line[-2:] != b'"}':
+            return False
+        if self._body is None:
+            if digest != self._digest:
+                return False
+        elif self._sha256(digest + b"\n" + self._body).hexdigest().encode() != self._digest:
+            return False
+        self._digest, self._body = digest, line[:-72] + b"}"
+        return True
+
+    def holds_after(self, before: str) -> bool:
+        """Whether the oldest line stepped hashes after `before` (the hash of the line before
+        it, or the genesis); True when no line was stepped."""
+        if self._body is None:
+            return True
+        ends = self._sha256(before.encode() + b"\n" + self._body).hexdigest().encode()
+        return ends == self._digest
+
+
 class HistoryFile:
     """The history lines of one store: make ready, append, read newest first, verify."""
 
@@ -196,22 +238,15 @@ class HistoryFile:
         raised: one damaged line must not take down every console.
         """
         entries: list[dict[str, Any]] = []
-        skipped = 0
-        for line in _lines_backwards(self.path, head):
-            entry = _parse(line)
-            if entry is not None and HEADER_KEY in entry:
-                if self.store_id is not None and entry.get("store") != self.store_id:
-                    return [], skipped  # another store's history: not this store's
-                continue
-            if entry is None or not usable(entry):
-                skipped += 1
-                continue
-            if entry["rev"] > revision:
-                continue
+        reading = self.reading(revision, head)
+        for entry, _ in reading:
             entries.append(entry)
             if limit is not None and len(entries) >= limit:
                 break
-        return entries, skipped
+        return ([] if reading.foreign else entries), reading.skipped
+
+    def reading(self, revision: int, head: Head | None) -> Reading:
+        return Reading(self, revision, head)
 
     def verify(self, head: Head | None) -> list[str]:
         """Problems with the chain: the first bad line, or a file that ends before the head."""
@@ -224,6 +259,33 @@ class HistoryFile:
                 return [f"{self.path}: missing; the store recorded {head.lines} changes in it"]
             return []
         return _verify(self.path, raw, self.store_id, head)
+
+
+class Reading:
+    """One read of a history, newest line first: each usable entry within the head and
+    `revision`, with its line as the file holds it. `skipped` counts the lines left out (not
+    JSON, or lacking what a view shows); `foreign` is set when the header names another store,
+    whose lines are not this store's (the reading stops there)."""
+
+    def __init__(self, history: HistoryFile, revision: int, head: Head | None):
+        self.history, self.revision, self.head = history, revision, head
+        self.skipped = 0
+        self.foreign = False
+
+    def __iter__(self) -> Iterator[tuple[dict[str, Any], bytes]]:
+        store_id, revision = self.history.store_id, self.revision
+        for line in _lines_backwards(self.history.path, self.head):
+            entry = _parse(line)
+            if entry is not None and HEADER_KEY in entry:
+                if store_id is not None and entry.get("store") != store_id:
+                    self.foreign = True
+                    return
+                continue
+            if entry is None or not usable(entry):
+                self.skipped += 1
+                continue
+            if entry["rev"] <= revision:
+                yield entry, line
 
 
 def usable(entry: dict[str, Any]) -> bool:

@@ -31,7 +31,14 @@ import orjson
 from .errors import ReadOnly, StoreBusy, StoreDamaged, StoreTooNew, StoreUnwritable
 from .files import atomic_write, durable_copy, filesystem_type, open_regular, store_file
 from .gc_pause import gc_paused
-from .history_file import Head, HistoryFile, genesis, history_path, legacy_history_path
+from .history_file import (
+    Head,
+    HistoryFile,
+    Reading,
+    genesis,
+    history_path,
+    legacy_history_path,
+)
 from .layout import LINES_FROM, NotThisLayout, pieces, read_lines
 from .legacy import own_legacy_history
 from .lock import LockTimeout, StoreLock
@@ -438,6 +445,11 @@ class LockedJSONStorage:
         meta = self.meta()
         revision = int(meta.get("revision", 0))
         return self.history_file(meta).entries(revision, Head.of(meta), limit)
+
+    def history_reading(self, meta: dict[str, Any]) -> Reading:
+        """The history of the store whose meta is `meta` (one already read: the lines are read
+        to the head it names), as `history` reads it but a line at a time, each as read."""
+        return self.history_file(meta).reading(int(meta.get("revision", 0)), Head.of(meta))
 
 
 def _dumped(data: Data, replaced: tuple[int, ...] | None) -> bytes | Iterator[bytes]:

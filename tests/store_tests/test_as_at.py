@@ -8,6 +8,7 @@ replaying the history forward again from there gives the current board.
 from __future__ import annotations
 
 import dataclasses
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -226,3 +227,41 @@ def test_a_line_missing_its_field_is_a_gap_named_by_its_revision(repo: Repositor
     rewritten(repo, [one, broken, three])  # unreadable: skipped by every reader, so a gap
     with pytest.raises(Unreachable, match="revision 2 has no readable history line"):
         state_at(repo, 0)
+
+
+def test_a_forged_line_is_named_by_its_hash_before_what_it_claims(repo: Repository) -> None:
+    """The replay undoes a line before the line older than it proves its hash: a forged value
+    the store never held is still refused as a broken chain, which is what it is."""
+    path = history_path(repo.path)
+    header, one, two, three = path.read_bytes().splitlines(keepends=True)
+    forged = orjson.loads(three)
+    forged["new"] = "something else"  # hash left as it was
+    path.write_bytes(header + one + two + orjson.dumps(forged) + b"\n")
+    with pytest.raises(Unreachable, match="revision 3 does not hold its hash chain"):
+        state_at(repo, 2)
+
+
+def reformatted(line: bytes) -> bytes:
+    """The line as a person's editor might save it: keys reversed, spaces after separators."""
+    entry = orjson.loads(line)
+    return json.dumps(dict(reversed(entry.items())), ensure_ascii=False).encode() + b"\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EDITS)
+def test_lines_saved_again_by_hand_replay_to_the_same_boards(edits: list[tuple[Any, ...]]) -> None:
+    """Lines not as the console writes them are checked by their content, not their bytes (the
+    replay's second, careful read): the same boards as from the lines as written."""
+    with tempfile.TemporaryDirectory() as folder:
+        repo = Repository.open(Path(folder) / "board.json", who="tester@test")
+        for edit in edits:
+            apply(repo, edit)
+        revisions = range(repo.state().revision + 1)
+        as_written = [comparable(state_at(repo, r)) for r in revisions]
+        path = history_path(repo.path)
+        if path.exists():  # edits that write no history (a snapshot alone) have nothing to save
+            header, *lines = path.read_bytes().splitlines(keepends=True)
+            path.write_bytes(header + b"".join(reformatted(line) for line in lines))
+        again = Repository.open(repo.path)
+        assert [comparable(state_at(again, r)) for r in revisions] == as_written
+        assert again.check() == []
