@@ -146,8 +146,7 @@ def _in_one_read(
                 _undo(work, line)
     except Exception:  # whatever it is, the careful read names it, after the checks before it
         return None
-    before = str(at_target.get("h", "")) if at_target is not None else genesis(store_id)
-    if reading.foreign or not chain.holds_after(before):
+    if reading.foreign or not chain.holds_after(_hash_before(at_target, store_id)):
         return None
     _check_reachable(data, revisions, target, current, has_older=at_target is not None)
     return work.data, at_target
@@ -184,14 +183,18 @@ def _check_chain(meta: dict[str, Any], newer: list[Line], older: Line | None, ta
     store_id, head = meta.get("store_id"), meta.get("history_head")
     if not newer or not isinstance(store_id, str) or not isinstance(head, str):
         return
-    before = str(older.get("h", "")) if older is not None else genesis(store_id)
-    broken = broken_link(newer, before, head)
+    broken = broken_link(newer, _hash_before(older, store_id), head)
     if broken is not None:
         raise Unreachable(
             f"the history line of revision {broken} does not hold its hash chain (altered, moved "
             f"or not this store's), so the board cannot be replayed back past it to revision "
             f"{target}; run `board check`"
         )
+
+
+def _hash_before(older: Line | None, store_id: str) -> str:
+    """The hash the oldest line undone follows: the line at the target's, or the genesis."""
+    return str(older.get("h", "")) if older is not None else genesis(store_id)
 
 
 def _snapshot_revisions(data: Data) -> set[int]:
@@ -287,8 +290,7 @@ def _undo_plain_set(work: _Work, line: Line) -> bool:
     doc = rows[record]
     if doc.get(field, _MISSING) != line.get("new"):
         _mismatch(line)
-    old = line.get("old")
-    doc[field] = copy.deepcopy(old) if isinstance(old, _COPIED) else old
+    doc[field] = _value(line.get("old"))
     return True
 
 
