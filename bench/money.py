@@ -12,9 +12,10 @@ The goal, from the issue: within one frame of the existing Bids-tab figures.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
+
+import msgspec
 
 from store import BoardState, Repository, planning
 from tui import bid_rows, tables
@@ -39,7 +40,7 @@ def _envelope_half_way(path: Path) -> BoardState:
 def _cold(state: BoardState) -> BoardState:
     """The same board without its cached order, funding line or totals (as after a re-read)."""
     bid_rows.clear_row_cache()
-    return dataclasses.replace(state)
+    return msgspec.structs.replace(state)
 
 
 def _ordered(state: BoardState) -> BoardState:

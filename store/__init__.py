@@ -44,7 +44,7 @@ from .errors import (
     ValidationError,
 )
 from .files import atomic_write, network_note, store_file
-from .frozen import Frozen
+from .frozen import Frozen, record_fields
 from .gc_pause import gc_paused
 from .history_file import history_path
 from .integrity import replacement
@@ -158,6 +158,7 @@ __all__ = [
     "planning",
     "priority_label",
     "prepare",
+    "record_fields",
     "record_value",
     "replacement",
     "render",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from .frozen import Frozen
@@ -12,8 +11,7 @@ from .frozen import Frozen
 ChangeAction = Literal["set", "add", "delete", "none", "multi"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Change(Frozen):
+class Change(Frozen, frozen=True):
     """One accepted edit; `Repository.revert` applies its inverse (undo, and redo of an undo)."""
 
     table: str

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -67,8 +66,7 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Head(Frozen):
+class Head(Frozen, frozen=True):
     """What the store's meta says about its history: entry lines, the last hash, the file size."""
 
     lines: int

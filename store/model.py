@@ -1,13 +1,14 @@
-"""The domain: frozen dataclasses and vocabularies. No I/O here."""
+"""The domain: frozen records (msgspec Structs, store/frozen.py) and vocabularies. No I/O here."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
+
+import msgspec
 
 from .frozen import Frozen
 from .funding import first_below, priority_order, running_by_year
@@ -104,8 +105,7 @@ def days_in_month(year: int, month: int) -> int:
 TARGET_FORMS = "'Dec 2004', 'mid-Nov 2004', 'end-Oct 2004', '31/01/2027' or '31 January 2027'"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Target(Frozen):
+class Target(Frozen, frozen=True):
     """A month with an optional early/mid/end qualifier (`end-Oct 2004`), or one day of it
     (`31 Jan 2027`)."""
 
@@ -153,8 +153,7 @@ def overdue(target: str, status: ComponentStatus, today: dt.date) -> bool:
     return Target.parse(target).deadline() < today
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Part(Frozen):
+class Part(Frozen, frozen=True):
     """A part of a component with its own status (the IEG statements)."""
 
     title: str
@@ -166,8 +165,7 @@ class Part(Frozen):
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Component(Frozen):
+class Component(Frozen, frozen=True):
     """One of the framework's component documents, in the report's order."""
 
     id: int
@@ -183,8 +181,7 @@ class Component(Frozen):
         return overdue(self.target, self.status, today)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Bid(Frozen):
+class Bid(Frozen, frozen=True):
     """A capital bid: £'000 per financial year, its status, funding route and priority."""
 
     id: int
@@ -200,8 +197,7 @@ class Bid(Frozen):
         return sum(self.amounts.get(y, 0) for y in YEARS)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Implication(Frozen):
+class Implication(Frozen, frozen=True):
     """A row of the report's implications table."""
 
     id: int
@@ -211,8 +207,7 @@ class Implication(Frozen):
     note: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Recommendation(Frozen):
+class Recommendation(Frozen, frozen=True):
     """A recommendation of the report (3.1, 3.2) and the board's decision on it."""
 
     id: str  # "3.1"
@@ -221,8 +216,7 @@ class Recommendation(Frozen):
     note: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Action(Frozen):
+class Action(Frozen, frozen=True):
     """Something the board asked of someone: owner, due date (ISO), status, where it came from."""
 
     id: int
@@ -238,8 +232,7 @@ class Action(Frozen):
         return self.status is ActionStatus.OPEN and bool(self.due) and self.due < today.isoformat()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Meeting(Frozen):
+class Meeting(Frozen, frozen=True):
     """One meeting of the board: who came, and the revisions its edits lie between."""
 
     id: int
@@ -258,8 +251,7 @@ class Meeting(Frozen):
         return self.end_revision is None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class HistoryEntry(Frozen):
+class HistoryEntry(Frozen, frozen=True):
     """One recorded change: when, who, which record and field, old and new value."""
 
     revision: int
@@ -274,8 +266,7 @@ class HistoryEntry(Frozen):
     meeting: int | None = None  # the meeting open when the edit was made
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Snapshot(Frozen):
+class Snapshot(Frozen, frozen=True):
     """An export the board recorded as a snapshot (what changed since is counted from it)."""
 
     at: str
@@ -285,8 +276,7 @@ class Snapshot(Frozen):
     recorded_revision: int | None = None  # the revision the snapshot itself took (None: older)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class BoardState(Frozen):
+class BoardState(Frozen, frozen=True, dict=True):
     """Everything a screen or an export needs, read at one revision."""
 
     revision: int
@@ -297,7 +287,7 @@ class BoardState(Frozen):
     bids: tuple[Bid, ...]
     implications: tuple[Implication, ...]
     recommendations: tuple[Recommendation, ...]
-    envelope: dict[str, int] = field(default_factory=dict)
+    envelope: dict[str, int] = msgspec.field(default_factory=dict)
     snapshots: tuple[Snapshot, ...] = ()
     actions: tuple[Action, ...] = ()
     meetings: tuple[Meeting, ...] = ()

@@ -7,7 +7,6 @@ with the value its field holds now (`old`), which the repository checks again un
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .change import Change, ChangeAction
@@ -20,8 +19,7 @@ from .model import YEAR_LABELS, YEARS, Bid, BoardState
 from .validate import FIELDS
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Plan(Frozen):
+class Plan(Frozen, frozen=True):
     """A multi-field edit worked out before it is saved: what it is about, and its changes."""
 
     what: tuple[str, str, str]  # (table, record, field) the edit is about, for its confirmation

@@ -7,10 +7,11 @@ transaction.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import MutableMapping
 from enum import Enum
 from typing import Any
+
+import msgspec
 
 from . import seed
 from .errors import NotFound, ValidationError
@@ -121,7 +122,7 @@ def record_value(state: BoardState, table: str, record: str, field: str) -> Any:
     if item is None:
         return None
     try:
-        value = get_field(dataclasses.asdict(item), field)
+        value = get_field(msgspec.to_builtins(item), field)
     except NotFound:
         return None
     return value.value if isinstance(value, Enum) else value

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .dates import parse_date, typed_day
@@ -35,8 +34,7 @@ def _unknown(value: Any) -> bool:
     return False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class FieldRule(Frozen):
+class FieldRule(Frozen, frozen=True):
     """What one field accepts: `parse` turns a user's value into its stored form (or raises
     ValidationError saying why not); `stored_ok` is a quick test that a value read from the file
     is already in that form. True means valid; False means "ask `parse`", which gives the message.

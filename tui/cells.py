@@ -7,7 +7,6 @@ markup and escape codes in the data stay inert.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rich.text import Text
 
@@ -38,8 +37,7 @@ STATUS_STYLES = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Column(Frozen):
+class Column(Frozen, frozen=True):
     """One column. Its `kind` says how it fits a window (tui/layout.py): "text" columns share the
     spare width and are cut with "…"; "number", "status" and "key" columns are never cut."""
 

@@ -5,7 +5,6 @@ added to the model shows here without a change. No textual import.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from enum import Enum
 from typing import Any
@@ -19,6 +18,7 @@ from store import (
     HistoryEntry,
     change_text,
     money,
+    record_fields,
     status_label,
     uk_date,
     visible,
@@ -39,9 +39,9 @@ def record_text(
     out = Text()
     out.append(visible(_heading(table, item, part)) + "\n", style="bold underline")
     shown = item.parts[part - 1] if part is not None else item
-    for field in dataclasses.fields(shown):
-        if field.name not in HIDDEN:
-            _field(out, field.name, getattr(shown, field.name))
+    for name in record_fields(shown):
+        if name not in HIDDEN:
+            _field(out, name, getattr(shown, name))
     if _is_overdue(shown, today):
         what = "due date" if hasattr(shown, "due") else "target"
         out.append(f"{OVERDUE}: the {what} has passed and it is not finished\n", style="bold red")

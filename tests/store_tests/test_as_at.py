@@ -7,12 +7,12 @@ replaying the history forward again from there gives the current board.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -87,7 +87,7 @@ def apply(repo: Repository, edit: tuple[Any, ...]) -> None:
 def comparable(state: BoardState) -> dict[str, Any]:
     """Everything a screen or export shows (not the last author, which a replay cannot know for
     a revision that only a snapshot took)."""
-    data = dataclasses.asdict(state)
+    data = msgspec.to_builtins(state)
     for key in ("changed_at", "changed_by"):
         data.pop(key)
     return data

@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import msgspec
 import orjson
 import pytest
 
@@ -233,7 +234,7 @@ def test_an_edit_shows_in_every_format(repo: Repository) -> None:
 
 def test_envelope_and_oversubscription_where_set(repo: Repository) -> None:
     export = prepare(repo, today=TODAY, exported_at=AT)
-    state = dataclasses.replace(export.state, envelope={"2005/06": 500})
+    state = msgspec.structs.replace(export.state, envelope={"2005/06": 500})
     export = dataclasses.replace(export, state=state)
     rows = md_tables(render("md", export))["Capital bids (£'000)"]
     assert rows[7][1:3] == ["Funding envelope", "500"]

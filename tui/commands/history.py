@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 
+import msgspec
 from rich.text import Text
 
 from store import HistoryEntry, Repository, change_text, when
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     console = board_console(soft_wrap=True)
     for entry in entries:
         if args.json:
-            print(json.dumps(dataclasses.asdict(entry), ensure_ascii=False))
+            print(json.dumps(msgspec.structs.asdict(entry), ensure_ascii=False))
         else:
             console.print(Text(line(entry)))
     if not entries and not args.json:
