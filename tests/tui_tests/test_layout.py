@@ -9,6 +9,7 @@ from tui.keys import TABS
 from tui.layout import fit_widths, natural_widths
 from tui.tables import COLUMNS, Column, Row
 from tui.widgets.board_table import BoardTable
+from tui.widgets.overview_text import OverviewText
 
 
 def shown_line(app: BoardApp, table: str, y: int) -> str:
@@ -73,3 +74,17 @@ def test_a_column_is_as_wide_as_its_widest_text_in_terminal_cells() -> None:
     rows[0] = Row("1", "1", ("1", "short", "x"), tuple)
     assert natural_widths(columns, rows) == [2, 12, 9]  # the wide title is the widest now
     assert natural_widths(columns, []) == [1, 5, 9]  # no rows: the headings
+
+
+async def test_the_overview_is_laid_out_again_for_each_new_size_and_back(app: BoardApp) -> None:
+    # The screen skips a Resize of the size it is laid out at (Textual sends the first frame
+    # three); each new size, and going back to the first one, must still lay it out.
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = app.board.query_one(OverviewText)
+        wide_width, wide_lines = text.size.width, text.virtual_size.height
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert text.size.width < wide_width and text.virtual_size.height > wide_lines
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert (text.size.width, text.virtual_size.height) == (wide_width, wide_lines)

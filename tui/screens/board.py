@@ -238,6 +238,11 @@ class BoardScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        if event.size == self.outer_size:
+            # Laid out at this size already: Textual sends the first frame three Resizes of one
+            # size, and Screen's handler lays out and redraws the whole screen for each. Its own
+            # resume skips the layout on the same test (`_size`); a real change still lays out.
+            event.prevent_default()
 
     def on_key(self, event: events.Key) -> None:
         if self.locked and event.key in edit_keys():
