@@ -14,8 +14,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from store import BoardError, BoardState, Change, HistoryEntry, Repository
 
@@ -28,8 +29,7 @@ EDITABLE = ("components", "bids", "implications", "recommendations", "actions")
 LOCK_NOTICE_SECONDS = 0.3  # a write still running after this is waiting for the lock
 
 
-@dataclass
-class Write:
+class Write(msgspec.Struct):
     """One write: `run` calls the store (in the worker thread) and returns its Change (a
     meeting's start, end or correction returns the Meeting)."""
 
@@ -42,13 +42,12 @@ class Write:
     then: Callable[[Any], None] | None = None  # on the UI thread once saved, given what run gave
 
 
-@dataclass
-class Shown:
+class Shown(msgspec.Struct):
     """A state read off the loop with everything the screen needs to show it."""
 
     state: BoardState
     history: list[HistoryEntry]
-    rows: dict[str, list[Row]] = field(default_factory=dict)
+    rows: dict[str, list[Row]] = msgspec.field(default_factory=dict)
     identity: object = None  # the store file's identity when read (for the app's poll)
     today: dt.date | None = None
 
@@ -62,8 +61,7 @@ class Shown:
         return self.rows[table]
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
     """What a write came to: its change, or the error that refused it, and the state after."""
 
     write: Write
