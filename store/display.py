@@ -6,7 +6,6 @@ once here, so `board history`, the History tab and a snapshot cannot drift apart
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -135,14 +134,26 @@ def change_text(action: str, old: Any, new: Any, table: str = "", record: str = 
 # overrides, isolates and marks (U+202E in a title reversed that row's figures in a browser:
 # 052,1 for 1,250) are shown as visible marks. Tab and line feed are kept (one_line and
 # visible_lines decide about line breaks).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = (
+    *range(0x00, 0x09),
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+)
 
 
-def _mark(char: str) -> str:
-    code = ord(char)
+def _mark(code: int) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # the control pictures: ␛ for ESC, ␇ for BEL
     return "␡" if code == 0x7F else f"⟨U+{code:04X}⟩"
+
+
+# Each unsafe character and its mark, for str.translate (no regex to compile at every start).
+_MARKS = {code: _mark(code) for code in _UNSAFE}
 
 
 def one_line(text: str) -> str:
@@ -158,7 +169,7 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return _UNSAFE.sub(lambda m: _mark(m.group()), text)
+    return text.translate(_MARKS)
 
 
 def short_path(path: Path, home: Path | None = None) -> str:
