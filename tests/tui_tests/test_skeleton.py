@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from rich.console import Console
+from textual.geometry import Offset
 from textual.widgets import Static
 
 from store import Repository
@@ -139,6 +140,20 @@ async def test_the_overview_scrolls_from_the_keyboard_and_its_scrollbar_follows_
         await pilot.press("home")
         await pilot.pause()
         assert drawn(overview) == first
+
+
+async def test_the_overview_text_has_its_cell_offsets_for_the_mouse_after_the_first_frame(
+    app: BoardApp,
+) -> None:
+    # The first frame is drawn without them (overview_text.py); a mouse selection's hit test
+    # draws the line again after it, and must find the cell under the pointer.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        overview = app.board.query_one(OverviewText)
+        left = overview.gutter.left
+        x, y = overview.region.x + left + 3, overview.region.y + 1  # the title's 4th character
+        widget, offset = app.screen.get_widget_and_offset_at(x, y)
+        assert widget is overview and offset == Offset(3, 1)  # None without the offsets
 
 
 async def test_the_overview_keeps_clear_of_its_scrollbar_after_a_change_from_elsewhere(
