@@ -8,7 +8,8 @@ shows and refuses changes as a frozen dataclass does: equal only to an instance 
 class with equal fields, hashed on the fields (a field holding a dict makes it unhashable), shown
 as `Name(field=value, ...)`, and assigning or deleting a field raises AttributeError.
 
-A record that caches derived values (`functools.cached_property`) declares `dict=True`.
+Each record says `frozen=True` again (msgspec inherits it; mypy's dataclass rules want it said),
+and one that caches derived values (`functools.cached_property`) declares `dict=True`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import MutableMapping
-from enum import Enum
 from typing import Any
 
 import msgspec
@@ -121,11 +120,10 @@ def record_value(state: BoardState, table: str, record: str, field: str) -> Any:
     item = next((r for r in items if str(r.id) == record), None)
     if item is None:
         return None
-    try:
-        value = get_field(msgspec.to_builtins(item), field)
+    try:  # to_builtins gives plain data: statuses as their words, parts as dicts
+        return get_field(msgspec.to_builtins(item), field)
     except NotFound:
         return None
-    return value.value if isinstance(value, Enum) else value
 
 
 def put_field(
