@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from store import Repository
 from tui.app import BoardApp
@@ -167,6 +167,21 @@ async def test_a_revision_past_the_current_one_is_refused_in_the_dialog(app: Boa
         await pilot.press("ctrl+u", "9", "enter")
         await pilot.pause()
         assert "Give a revision from 0 to 0" in str(app.screen.query_one("#error", Static).render())
+
+
+async def test_a_revision_typed_into_the_dialog_replaces_the_one_suggested(
+    app: BoardApp, repo: Repository, status_line: StatusLine, wait_for: WaitFor
+) -> None:
+    for n in range(12):
+        repo.set_field("bids", "1", "note", f"note {n}")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.board.record.ask_as_at()
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        assert app.screen.query_one("#value", Input).value == "11"  # the one before now
+        await pilot.press("3", "enter")  # not 113: the suggestion is selected, typing replaces it
+        assert await wait_for(lambda: isinstance(app.screen, PastBoardScreen))
+        assert "AS AT revision 3 (" in status_line(app)
 
 
 async def test_a_due_date_is_edited_the_uk_way_and_stored_iso(

@@ -54,8 +54,10 @@ class EditScreen(ModalScreen[str | None]):
         hint: str = "enter saves · escape cancels (nothing changes) · ctrl+u clears",
         target: tuple[str, str, str] | None = None,
         forms: str = "",
+        replace: bool = False,
     ) -> None:
         super().__init__()
+        self.replace = replace  # the pre-fill is a suggestion: selected, so typing replaces it
         self.forms = forms  # what the field accepts, shown before any error
         self.target = target  # (table, record, field) being edited: live refresh warns on change
         self.hint = hint
@@ -72,7 +74,8 @@ class EditScreen(ModalScreen[str | None]):
                 options = [Option(Text(status_label(c)), id=c) for c in self.choices]
                 yield OptionList(*options, id="choice")
             else:
-                # As in a spreadsheet: the cursor at the end, so typing adds to the text.
+                # As in a spreadsheet: the cursor at the end, so typing adds to the text (a
+                # suggested value, `replace`, is selected instead: on_mount).
                 yield Input(
                     self.current,
                     id="value",
@@ -94,7 +97,10 @@ class EditScreen(ModalScreen[str | None]):
         else:
             box = self.query_one(Input)
             box.focus()
-            box.cursor_position = len(box.value)
+            if self.replace:
+                box.select_all()
+            else:
+                box.cursor_position = len(box.value)
         release_keys(self.app)  # keys typed while this opened come here (typeahead.py)
 
     @on(Input.Submitted)

@@ -112,7 +112,8 @@ class RecordKeeper:
             str(max(0, current - 1)),
             validate=lambda v: revision_problem(v, current),
             numeric=True,
-            hint="enter opens it read-only · escape cancels",
+            hint="type a revision · enter opens it read-only · esc cancels",
+            replace=True,
         )
         value = await self.screen.app.push_screen_wait(dialog)
         if value is not None:
