@@ -14,7 +14,28 @@ and one that caches derived values (`functools.cached_property`) declares `dict=
 
 from __future__ import annotations
 
-import msgspec
+import sys
+
+# msgspec takes `get_type_hints`, `Required` and `NotRequired` from typing_extensions when it is
+# installed (Textual brings it) and from typing otherwise, whose own serve Python 3.11 and later.
+# A command (`board set`, `board show`) has no other use for typing_extensions, and loading it
+# was 10 M of the 256 M instructions of `board set` (item 5f; 256.3 -> 246.6 M). So msgspec is
+# imported here as where typing_extensions is absent, unless something loaded it already (the
+# console does, with Textual). This module is the store's first to import msgspec
+# (tests/store_tests/test_frozen.py checks that a command leaves typing_extensions unloaded).
+_UNLOADED = "typing_extensions" not in sys.modules
+if _UNLOADED:
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # import raises
+try:
+    import msgspec
+except ImportError:  # a msgspec that needs typing_extensions after all: import it as it is
+    if _UNLOADED:
+        del sys.modules["typing_extensions"]
+        _UNLOADED = False
+    import msgspec
+finally:
+    if _UNLOADED:
+        del sys.modules["typing_extensions"]
 
 
 class Frozen(msgspec.Struct, frozen=True):

@@ -5,6 +5,9 @@ the same fields, on the seed's own records."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -112,3 +115,24 @@ def test_a_record_that_holds_itself_is_shown_without_recursing() -> None:
         "Change(table='bids', record='1', field='note', old=[...], new='new', revision=1, "
         "action='set', parts=())"
     )
+
+
+def test_a_command_loads_msgspec_without_typing_extensions() -> None:
+    """frozen.py imports msgspec as where typing_extensions is absent (a command has no other
+    use for it); msgspec then takes its type hints from typing, and reads records by type."""
+    code = """if True:
+        import sys
+        import store, msgspec
+        from store.history_file import Head
+        assert "typing_extensions" not in sys.modules, "typing_extensions was loaded"
+        head = msgspec.json.decode(b'{"lines": 2, "digest": "ab", "size": 9}', type=Head)
+        assert head == Head(2, "ab", 9) and store.record_fields(head) == ("lines", "digest", "size")
+        assert [f.name for f in msgspec.structs.fields(Head)] == ["lines", "digest", "size"]
+        import typing_extensions  # still importable by what comes after (Textual)
+        print("ok")
+    """
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "ok\n"
