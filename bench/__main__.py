@@ -97,6 +97,26 @@ def machine() -> dict[str, str]:
     }
 
 
+def cpu_times() -> list[int] | None:
+    """The machine's CPU times in ticks (Linux /proc/stat: user ... steal), or None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(n) for n in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> str | None:
+    """The share of the run's CPU time the hypervisor gave to other machines ("steal"): on a
+    shared virtual machine, the figures of a run with a high share are slower, and a ratio whose
+    two sides are hit unevenly (an fsync-bound edit against its floor) moves with it."""
+    if before is None or after is None:
+        return None
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(spent)
+    return f"{100 * spent[7] / total:.1f} %" if total > 0 else None
+
+
 def compile_sources() -> None:
     """Write bytecode for the project's own packages before timing fresh processes.
 
@@ -112,12 +132,15 @@ def compile_sources() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    started = time.perf_counter()
+    started, ticks = time.perf_counter(), cpu_times()
     compile_sources()
     with tempfile.TemporaryDirectory(prefix="board-bench-") as folder:
         figures = run(set(args.only.split(",")), args.quick, Path(folder), args.stores)
     info = machine()
     info["seconds"] = f"{time.perf_counter() - started:.0f}"
+    steal = steal_share(ticks, cpu_times())
+    if steal is not None:
+        info["cpu steal"] = steal
     print_table(figures)
     print(", ".join(f"{k} {v}" for k, v in info.items()) + (" (quick)" if args.quick else ""))
     args.output.parent.mkdir(parents=True, exist_ok=True)
